@@ -1,0 +1,19 @@
+# The two commands from the README. Both install whatever is missing first (scripts/setup.sh).
+.PHONY: serve test setup build bench clean
+
+## serve: build the release app with the real dataset and serve dist/ at http://127.0.0.1:8080
+serve: build
+	node scripts/serve.mjs dist 8080
+
+## test: every check CI runs (format, lint, native, browser and end-to-end tests)
+test: setup
+	bash scripts/test.sh
+
+setup:
+	bash scripts/setup.sh
+
+build: setup
+	bash -c 'source scripts/env.sh && trunk build --release'
+
+clean:
+	rm -rf dist target

@@ -1,0 +1,363 @@
+//! The study record and its controlled vocabularies: the one shape every part of the app agrees on.
+//!
+//! This file is also compiled into `build.rs` (via `#[path]`), so it may only use `serde`, `std`
+//! and its sibling modules through `super::`.
+
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+use std::fmt;
+
+/// One study, paper, approval or prize on the timeline, after validation.
+///
+/// Field names and value spellings are the same as in the `data/*.toml` source files, so a record
+/// exported as JSON can be imported again unchanged.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Study {
+    /// Permanent slug; links depend on it, so it is never changed or reused.
+    pub id: String,
+    pub title: String,
+    /// `None` only for news-only records whose date could not be traced.
+    pub date: Option<PartialDate>,
+    /// The date is approximate ("circa").
+    pub circa: bool,
+    pub end_date: Option<PartialDate>,
+    /// Primary approach first.
+    pub approaches: Vec<Approach>,
+    /// Molecular targets and mechanism terms (PD-1, CTLA-4, CD19, MLKL, TNF-α…).
+    pub targets: Vec<String>,
+    /// Drug names, generic and brand (pembrolizumab, Keytruda…).
+    pub drugs: Vec<String>,
+    pub cancer_types: Vec<CancerType>,
+    pub stage: Stage,
+    pub scope: Scope,
+    /// One of the landmark milestones of the field (first approvals, prizes, founding discoveries).
+    pub milestone: bool,
+    pub institutions: Vec<String>,
+    pub people: Vec<String>,
+    pub publication: Option<Publication>,
+    pub news: Option<NewsSource>,
+    /// One or two sentences, in our own words: what was found or what happened.
+    pub summary: String,
+    /// Caveats and corrections to what a news source implied.
+    pub note: Option<String>,
+    pub builds_on: Vec<String>,
+    /// How well the record as a whole is sourced.
+    pub status: Status,
+    /// Fields whose status differs from the record's, by field name (`date`, `publication.doi`…).
+    pub field_status: BTreeMap<String, Status>,
+    /// Where the facts were checked.
+    pub sources: Vec<SourceRef>,
+}
+
+/// A journal article (or preprint) the record is about.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Publication {
+    pub journal: Option<String>,
+    pub title: Option<String>,
+    /// Volume, issue and pages as printed, e.g. `5(11):1029–1045`.
+    pub citation: Option<String>,
+    pub authors: Vec<String>,
+    pub doi: Option<String>,
+    pub pmid: Option<String>,
+    pub pmcid: Option<String>,
+    pub nct: Option<String>,
+}
+
+/// The news page a record came from (one of the seed pages).
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct NewsSource {
+    pub outlet: String,
+    pub headline: String,
+    pub date: Option<PartialDate>,
+    pub author: Option<String>,
+    pub url: Option<String>,
+}
+
+/// A place where a fact was checked: a label as the research notes name it, and a link when known.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct SourceRef {
+    pub label: String,
+    pub url: Option<String>,
+}
+
+/// A calendar date that is only as precise as its source: a year, a month or a day.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct PartialDate {
+    pub year: i32,
+    pub month: Option<u8>,
+    pub day: Option<u8>,
+}
+
+impl PartialDate {
+    /// Parses `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, checking that the date exists.
+    pub fn parse(text: &str) -> Result<Self, String> {
+        let parts: Vec<&str> = text.split('-').collect();
+        let number = |part: &str, what: &str, len: usize| -> Result<u32, String> {
+            if part.len() != len || !part.bytes().all(|b| b.is_ascii_digit()) {
+                return Err(format!(
+                    "`{text}` is not a date: the {what} must be {len} digits (YYYY, YYYY-MM or YYYY-MM-DD)"
+                ));
+            }
+            part.parse::<u32>()
+                .map_err(|_| format!("`{text}`: bad {what}"))
+        };
+        if parts.is_empty() || parts.len() > 3 {
+            return Err(format!(
+                "`{text}` is not a date: use YYYY, YYYY-MM or YYYY-MM-DD"
+            ));
+        }
+        let year = number(parts[0], "year", 4)? as i32;
+        if !(1800..=2100).contains(&year) {
+            return Err(format!("`{text}`: year {year} is outside 1800–2100"));
+        }
+        let month = match parts.get(1) {
+            Some(part) => {
+                let month = number(part, "month", 2)?;
+                if !(1..=12).contains(&month) {
+                    return Err(format!("`{text}`: there is no month {month}"));
+                }
+                Some(month as u8)
+            }
+            None => None,
+        };
+        let day = match (parts.get(2), month) {
+            (Some(part), Some(month)) => {
+                let day = number(part, "day", 2)?;
+                let last = days_in_month(year, month);
+                if day == 0 || day > u32::from(last) {
+                    return Err(format!(
+                        "`{text}`: {year}-{month:02} has no day {day} (it has {last} days)"
+                    ));
+                }
+                Some(day as u8)
+            }
+            _ => None,
+        };
+        Ok(Self { year, month, day })
+    }
+
+    /// A fractional year for placing the date on an axis: the middle of the period it names.
+    pub fn midpoint(&self) -> f64 {
+        let year = f64::from(self.year);
+        match (self.month, self.day) {
+            (Some(m), Some(d)) => {
+                year + (f64::from(m) - 1.0) / 12.0
+                    + (f64::from(d) - 0.5) / (12.0 * f64::from(days_in_month(self.year, m)))
+            }
+            (Some(m), None) => year + (f64::from(m) - 0.5) / 12.0,
+            _ => year + 0.5,
+        }
+    }
+
+    /// `1997-11-26`, `2021-10` or `1891`: the canonical text form.
+    pub fn iso(&self) -> String {
+        match (self.month, self.day) {
+            (Some(m), Some(d)) => format!("{:04}-{m:02}-{d:02}", self.year),
+            (Some(m), None) => format!("{:04}-{m:02}", self.year),
+            _ => format!("{:04}", self.year),
+        }
+    }
+
+    /// `26 Nov 1997`, `Oct 2021` or `1891`: for people.
+    pub fn human(&self) -> String {
+        const MONTHS: [&str; 12] = [
+            "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+        ];
+        match (self.month, self.day) {
+            (Some(m), Some(d)) => format!("{d} {} {}", MONTHS[usize::from(m - 1)], self.year),
+            (Some(m), None) => format!("{} {}", MONTHS[usize::from(m - 1)], self.year),
+            _ => self.year.to_string(),
+        }
+    }
+}
+
+fn days_in_month(year: i32, month: u8) -> u8 {
+    match month {
+        4 | 6 | 9 | 11 => 30,
+        2 if (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 => 29,
+        2 => 28,
+        _ => 31,
+    }
+}
+
+impl fmt::Display for PartialDate {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.iso())
+    }
+}
+
+impl Serialize for PartialDate {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(&self.iso())
+    }
+}
+
+impl<'de> Deserialize<'de> for PartialDate {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let text = String::deserialize(deserializer)?;
+        Self::parse(&text).map_err(serde::de::Error::custom)
+    }
+}
+
+/// Declares a controlled vocabulary: an enum whose values have a permanent slug (used in data
+/// files and URLs) and a label (shown to people), in a fixed display order.
+macro_rules! vocabulary {
+    ($(#[$meta:meta])* $name:ident { $($variant:ident = $slug:literal, $label:literal;)+ }) => {
+        $(#[$meta])*
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+        pub enum $name {
+            $(#[serde(rename = $slug)] $variant,)+
+        }
+
+        impl $name {
+            /// Every value, in display order.
+            pub const ALL: &'static [$name] = &[$($name::$variant),+];
+
+            /// The permanent spelling used in data files and URLs.
+            pub fn slug(self) -> &'static str {
+                match self { $($name::$variant => $slug),+ }
+            }
+
+            /// The name shown to people.
+            pub fn label(self) -> &'static str {
+                match self { $($name::$variant => $label),+ }
+            }
+
+            /// The value whose slug is `slug`, if any.
+            pub fn from_slug(slug: &str) -> Option<Self> {
+                match slug { $($slug => Some($name::$variant),)+ _ => None }
+            }
+
+            /// All slugs, for error messages.
+            pub fn slugs() -> String {
+                [$($slug),+].join(", ")
+            }
+        }
+    };
+}
+
+vocabulary! {
+    /// The therapeutic approach or kind of work.
+    Approach {
+        CheckpointInhibitor = "checkpoint-inhibitor", "Checkpoint inhibitor";
+        CarT = "car-t", "CAR-T cell therapy";
+        TcrT = "tcr-t", "TCR-T cell therapy";
+        Til = "til", "Tumor-infiltrating lymphocytes (TIL)";
+        OtherCellTherapy = "other-cell-therapy", "Other cell therapy";
+        CancerVaccine = "cancer-vaccine", "Cancer vaccine";
+        Cytokine = "cytokine", "Cytokine";
+        OncolyticVirus = "oncolytic-virus", "Oncolytic virus";
+        Bispecific = "bispecific", "Bispecific / T-cell engager";
+        MonoclonalAntibody = "monoclonal-antibody", "Monoclonal antibody";
+        InnateBacterial = "innate-bacterial", "Innate / bacterial";
+        ImmunogenicCellDeath = "immunogenic-cell-death", "Immunogenic cell death / chemo-immunotherapy";
+        EngineeredCells = "engineered-cells", "Engineered tumor cells / delivery";
+        BasicDiscovery = "basic-discovery", "Basic discovery";
+        Recognition = "recognition", "Recognition / prize";
+        ResearchTool = "research-tool", "Research tool";
+        Other = "other", "Other";
+    }
+}
+
+vocabulary! {
+    /// How far along the path from lab to clinic the evidence is.
+    Stage {
+        BasicDiscovery = "basic-discovery", "Basic discovery";
+        InVitro = "in-vitro", "In vitro";
+        Preclinical = "preclinical", "Mouse / preclinical";
+        Clinical = "clinical", "Human study (phase not stated)";
+        Phase1 = "phase-1", "Phase 1 trial";
+        Phase2 = "phase-2", "Phase 2 trial";
+        Phase3 = "phase-3", "Phase 3 trial";
+        Approval = "approval", "Regulatory approval";
+        Recognition = "recognition", "Recognition / prize";
+        NewsOnly = "news-only", "News report only";
+    }
+}
+
+vocabulary! {
+    /// Cancer types, coarse enough to filter by.
+    CancerType {
+        Melanoma = "melanoma", "Melanoma";
+        Breast = "breast", "Breast cancer";
+        Lung = "lung", "Lung cancer";
+        Colorectal = "colorectal", "Colorectal cancer";
+        Bladder = "bladder", "Bladder / urothelial cancer";
+        Kidney = "kidney", "Kidney cancer";
+        Prostate = "prostate", "Prostate cancer";
+        Cervical = "cervical", "Cervical / HPV-related cancer";
+        HeadAndNeck = "head-and-neck", "Head and neck cancer";
+        Liver = "liver", "Liver cancer";
+        Pancreatic = "pancreatic", "Pancreatic cancer";
+        Gynecologic = "gynecologic", "Gynecologic cancers";
+        Sarcoma = "sarcoma", "Sarcoma";
+        MerkelCell = "merkel-cell", "Merkel cell carcinoma";
+        Leukemia = "leukemia", "Leukemia";
+        Lymphoma = "lymphoma", "Lymphoma";
+        Myeloma = "myeloma", "Multiple myeloma";
+        SolidTumors = "solid-tumors", "Solid tumors (any site)";
+        Various = "various", "Various / advanced cancers";
+    }
+}
+
+vocabulary! {
+    /// How well a record or a field is sourced (the tags of the research notes).
+    Status {
+        Verified = "verified", "Verified";
+        FromSeed = "from-seed", "From the news source only";
+        CommonKnowledge = "common-knowledge", "Common knowledge (not checked)";
+        Unverified = "unverified", "Unverified";
+    }
+}
+
+vocabulary! {
+    /// Whether a record is cancer immunotherapy or only adjacent to it.
+    Scope {
+        CancerImmunotherapy = "cancer-immunotherapy", "Cancer immunotherapy";
+        Adjacent = "adjacent", "Adjacent (not cancer immunotherapy)";
+    }
+}
+
+/// Something wrong with one record: where it is and what is wrong, in plain words.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Problem {
+    /// The file (or `bundled` / the import's file name) the record came from.
+    pub file: String,
+    /// The record's id, or `#N` (1-based position) when it has none.
+    pub record: String,
+    /// The field, e.g. `date` or `publication.doi`; empty for the whole record or file.
+    pub field: String,
+    pub message: String,
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: record `{}`", self.file, self.record)?;
+        if !self.field.is_empty() {
+            write!(f, ", field `{}`", self.field)?;
+        }
+        write!(f, ": {}", self.message)
+    }
+}
+
+/// What `build.rs` writes into the wasm with postcard: the validated records and a version that
+/// changes whenever any record does (links carry it as `v=`).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Bundle {
+    pub version: String,
+    pub studies: Vec<Study>,
+}
+
+impl Bundle {
+    /// Builds a bundle whose version is a short hash of the records' bytes (FNV-1a, 64 bit).
+    pub fn new(studies: Vec<Study>) -> Self {
+        let bytes = postcard::to_allocvec(&studies).unwrap_or_default();
+        let hash = bytes.iter().fold(0xcbf2_9ce4_8422_2325_u64, |hash, byte| {
+            (hash ^ u64::from(*byte)).wrapping_mul(0x0000_0100_0000_01b3)
+        });
+        Self {
+            version: format!("{:08x}", hash >> 32),
+            studies,
+        }
+    }
+}

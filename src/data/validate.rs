@@ -1,0 +1,590 @@
+//! Turns raw records (as written in a data file or an imported file) into validated [`Study`]
+//! values, collecting every problem instead of stopping at the first.
+//!
+//! The same rules run at build time for the bundled dataset (this file is compiled into
+//! `build.rs`) and in the browser for a user's import, so both are held to one standard.
+
+use super::model::{
+    Approach, CancerType, NewsSource, PartialDate, Problem, Publication, Scope, SourceRef, Stage,
+    Status, Study,
+};
+use serde::{Deserialize, Serialize};
+use std::collections::{BTreeMap, HashMap, HashSet};
+
+/// A record close to its file form: every value still text, nothing checked yet.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawStudy {
+    pub id: Option<String>,
+    pub title: Option<String>,
+    pub date: Option<String>,
+    #[serde(default)]
+    pub circa: bool,
+    pub end_date: Option<String>,
+    #[serde(default)]
+    pub approaches: Vec<String>,
+    #[serde(default)]
+    pub targets: Vec<String>,
+    #[serde(default)]
+    pub drugs: Vec<String>,
+    #[serde(default)]
+    pub cancer_types: Vec<String>,
+    pub stage: Option<String>,
+    pub scope: Option<String>,
+    #[serde(default)]
+    pub milestone: bool,
+    #[serde(default)]
+    pub institutions: Vec<String>,
+    #[serde(default)]
+    pub people: Vec<String>,
+    pub publication: Option<RawPublication>,
+    pub news: Option<RawNews>,
+    pub summary: Option<String>,
+    pub note: Option<String>,
+    #[serde(default)]
+    pub builds_on: Vec<String>,
+    pub status: Option<String>,
+    #[serde(default)]
+    pub field_status: BTreeMap<String, String>,
+    #[serde(default)]
+    pub sources: Vec<RawSource>,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawPublication {
+    pub journal: Option<String>,
+    pub title: Option<String>,
+    pub citation: Option<String>,
+    #[serde(default)]
+    pub authors: Vec<String>,
+    pub doi: Option<String>,
+    pub pmid: Option<String>,
+    pub pmcid: Option<String>,
+    pub nct: Option<String>,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawNews {
+    pub outlet: Option<String>,
+    pub headline: Option<String>,
+    pub date: Option<String>,
+    pub author: Option<String>,
+    pub url: Option<String>,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawSource {
+    pub label: Option<String>,
+    pub url: Option<String>,
+}
+
+/// Field names that `field_status` may refer to.
+pub const FIELD_NAMES: &[&str] = &[
+    "title",
+    "date",
+    "end_date",
+    "approaches",
+    "targets",
+    "drugs",
+    "cancer_types",
+    "stage",
+    "institutions",
+    "people",
+    "summary",
+    "publication.journal",
+    "publication.title",
+    "publication.citation",
+    "publication.authors",
+    "publication.doi",
+    "publication.pmid",
+    "publication.pmcid",
+    "publication.nct",
+    "news.date",
+];
+
+/// The longest text any field may hold; longer values are refused, not cut.
+pub const MAX_TEXT: usize = 2_000;
+/// The longest id.
+pub const MAX_ID: usize = 80;
+
+/// Validates `records` (each with the name of the file it came from) as one collection.
+///
+/// Returns the records that passed every check and every problem found. A record with any
+/// problem is left out; records that point at it through `builds_on` are reported too.
+pub fn validate_all(records: &[(String, RawStudy)]) -> (Vec<Study>, Vec<Problem>) {
+    let mut problems = Vec::new();
+    let mut studies: Vec<(String, Study)> = Vec::new();
+    let mut first_file_of: HashMap<String, String> = HashMap::new();
+    for (index, (file, raw)) in records.iter().enumerate() {
+        let (study, mut found) = validate_one(file, index, raw);
+        if let Some(id) = raw.id.as_deref().filter(|id| !id.is_empty()) {
+            if let Some(first) = first_file_of.get(id) {
+                found.push(problem(
+                    file,
+                    id,
+                    "id",
+                    format!("the id `{id}` is used twice (first in {first}); ids must be unique"),
+                ));
+            } else {
+                first_file_of.insert(id.to_owned(), file.clone());
+            }
+        }
+        if let (true, Some(study)) = (found.is_empty(), study) {
+            studies.push((file.clone(), study));
+        }
+        problems.extend(found);
+    }
+    let known: HashSet<&str> = records
+        .iter()
+        .filter_map(|(_, raw)| raw.id.as_deref())
+        .collect();
+    let valid: HashSet<String> = studies.iter().map(|(_, s)| s.id.clone()).collect();
+    let mut dangling: HashSet<String> = HashSet::new();
+    for (file, study) in &studies {
+        for target in &study.builds_on {
+            if !known.contains(target.as_str()) {
+                problems.push(problem(
+                    file,
+                    &study.id,
+                    "builds_on",
+                    format!("`{target}` is not the id of any record"),
+                ));
+                dangling.insert(study.id.clone());
+            } else if !valid.contains(target) {
+                problems.push(problem(
+                    file,
+                    &study.id,
+                    "builds_on",
+                    format!("`{target}` has problems of its own, so this link cannot be kept"),
+                ));
+                dangling.insert(study.id.clone());
+            }
+        }
+    }
+    let studies = studies
+        .into_iter()
+        .map(|(_, s)| s)
+        .filter(|s| !dangling.contains(&s.id))
+        .collect();
+    (studies, problems)
+}
+
+/// Checks one record on its own (everything but uniqueness and links to other records).
+pub fn validate_one(file: &str, index: usize, raw: &RawStudy) -> (Option<Study>, Vec<Problem>) {
+    let record = raw
+        .id
+        .clone()
+        .filter(|id| !id.is_empty())
+        .unwrap_or_else(|| format!("#{}", index + 1));
+    let mut c = Checker {
+        file,
+        record: &record,
+        problems: Vec::new(),
+    };
+
+    let id = c.slug("id", raw.id.as_deref());
+    let title = c.required_text("title", raw.title.as_deref());
+    let stage = c.one_of(
+        "stage",
+        raw.stage.as_deref(),
+        Stage::from_slug,
+        Stage::slugs,
+    );
+    let scope = match raw.scope.as_deref() {
+        None => Some(Scope::CancerImmunotherapy),
+        some => c.one_of("scope", some, Scope::from_slug, Scope::slugs),
+    };
+    let status = c.one_of(
+        "status",
+        raw.status.as_deref(),
+        Status::from_slug,
+        Status::slugs,
+    );
+    let date = c.date("date", raw.date.as_deref());
+    if raw.date.is_none() && stage != Some(Stage::NewsOnly) {
+        c.report(
+            "date",
+            "is required (only news-only records may have no date)",
+        );
+    }
+    let end_date = c.date("end_date", raw.end_date.as_deref());
+    if let (Some(start), Some(end)) = (date, end_date)
+        && end < start
+    {
+        c.report("end_date", format!("{end} is before the date {start}"));
+    }
+    let approaches = c.list_of(
+        "approaches",
+        &raw.approaches,
+        Approach::from_slug,
+        Approach::slugs,
+    );
+    if raw.approaches.is_empty() {
+        c.report("approaches", "needs at least one approach");
+    }
+    let cancer_types = c.list_of(
+        "cancer_types",
+        &raw.cancer_types,
+        CancerType::from_slug,
+        CancerType::slugs,
+    );
+    let targets = c.texts("targets", &raw.targets);
+    let drugs = c.texts("drugs", &raw.drugs);
+    let institutions = c.texts("institutions", &raw.institutions);
+    let people = c.texts("people", &raw.people);
+    let summary = c.required_text("summary", raw.summary.as_deref());
+    let note = c.optional_text("note", raw.note.as_deref());
+    let builds_on = raw
+        .builds_on
+        .iter()
+        .filter_map(|target| {
+            let slug = c.slug("builds_on", Some(target));
+            if slug.as_deref() == id.as_deref() && slug.is_some() {
+                c.report("builds_on", "a record cannot build on itself");
+                return None;
+            }
+            slug
+        })
+        .collect();
+    let mut field_status = BTreeMap::new();
+    for (field, value) in &raw.field_status {
+        if !FIELD_NAMES.contains(&field.as_str()) {
+            c.report(
+                "field_status",
+                format!(
+                    "`{field}` is not a field that can carry a status; use one of: {}",
+                    FIELD_NAMES.join(", ")
+                ),
+            );
+        }
+        if let Some(status) = c.one_of(
+            "field_status",
+            Some(value),
+            Status::from_slug,
+            Status::slugs,
+        ) {
+            field_status.insert(field.clone(), status);
+        }
+    }
+    let publication = raw.publication.as_ref().map(|p| c.publication(p));
+    let news = raw.news.as_ref().map(|n| c.news(n));
+    let sources: Vec<SourceRef> = raw
+        .sources
+        .iter()
+        .map(|s| SourceRef {
+            label: c
+                .required_text("sources.label", s.label.as_deref())
+                .unwrap_or_default(),
+            url: c.url("sources.url", s.url.as_deref()),
+        })
+        .collect();
+    if sources.is_empty() && news.is_none() {
+        c.report(
+            "sources",
+            "every record needs at least one source or a news source",
+        );
+    }
+
+    let problems = c.problems;
+    let study = match (id, title, stage, scope, status, summary) {
+        (Some(id), Some(title), Some(stage), Some(scope), Some(status), Some(summary))
+            if problems.is_empty() =>
+        {
+            Some(Study {
+                id,
+                title,
+                date,
+                circa: raw.circa,
+                end_date,
+                approaches,
+                targets,
+                drugs,
+                cancer_types,
+                stage,
+                scope,
+                milestone: raw.milestone,
+                institutions,
+                people,
+                publication,
+                news,
+                summary,
+                note,
+                builds_on,
+                status,
+                field_status,
+                sources,
+            })
+        }
+        _ => None,
+    };
+    (study, problems)
+}
+
+/// Is `text` a link we are willing to show: `http://` or `https://`, a host, no spaces or quotes.
+pub fn is_http_url(text: &str) -> bool {
+    let rest = text
+        .strip_prefix("https://")
+        .or_else(|| text.strip_prefix("http://"));
+    match rest {
+        Some(rest) => {
+            let host = rest.split(['/', '?', '#']).next().unwrap_or("");
+            !host.is_empty()
+                && host.contains('.')
+                && !rest
+                    .chars()
+                    .any(|ch| ch.is_whitespace() || ch.is_control() || "\"'<>\\`".contains(ch))
+        }
+        None => false,
+    }
+}
+
+fn problem(file: &str, record: &str, field: &str, message: impl Into<String>) -> Problem {
+    Problem {
+        file: file.to_owned(),
+        record: record.to_owned(),
+        field: field.to_owned(),
+        message: message.into(),
+    }
+}
+
+/// Holds the location of the record being checked and the problems found so far.
+struct Checker<'a> {
+    file: &'a str,
+    record: &'a str,
+    problems: Vec<Problem>,
+}
+
+impl Checker<'_> {
+    fn report(&mut self, field: &str, message: impl Into<String>) {
+        self.problems
+            .push(problem(self.file, self.record, field, message));
+    }
+
+    fn optional_text(&mut self, field: &str, value: Option<&str>) -> Option<String> {
+        let value = value?.trim();
+        if value.is_empty() {
+            return None;
+        }
+        if value.chars().count() > MAX_TEXT {
+            self.report(field, format!("is longer than {MAX_TEXT} characters"));
+            return None;
+        }
+        if value.chars().any(|ch| ch.is_control() && ch != '\n') {
+            self.report(field, "contains control characters");
+            return None;
+        }
+        let lower = value.to_lowercase();
+        if ["<script", "javascript:", "onerror=", "onload="]
+            .iter()
+            .any(|needle| lower.contains(needle))
+        {
+            self.report(
+                field,
+                "looks like script or markup, which is not allowed in data",
+            );
+            return None;
+        }
+        Some(value.to_owned())
+    }
+
+    fn required_text(&mut self, field: &str, value: Option<&str>) -> Option<String> {
+        let text = self.optional_text(field, value);
+        if text.is_none() && value.is_none_or(|v| v.trim().is_empty()) {
+            self.report(field, "is required");
+        }
+        text
+    }
+
+    fn texts(&mut self, field: &str, values: &[String]) -> Vec<String> {
+        values
+            .iter()
+            .filter_map(|v| self.required_text(field, Some(v)))
+            .collect()
+    }
+
+    fn slug(&mut self, field: &str, value: Option<&str>) -> Option<String> {
+        let Some(value) = value.filter(|v| !v.is_empty()) else {
+            self.report(field, "is required");
+            return None;
+        };
+        let well_formed = value.len() <= MAX_ID
+            && value.split('-').all(|part| {
+                !part.is_empty()
+                    && part
+                        .bytes()
+                        .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+            });
+        if well_formed {
+            Some(value.to_owned())
+        } else {
+            self.report(
+                field,
+                format!(
+                    "`{}` is not a valid id: use lowercase letters, digits and single hyphens, at most {MAX_ID} characters",
+                    value.chars().take(100).collect::<String>()
+                ),
+            );
+            None
+        }
+    }
+
+    fn one_of<T>(
+        &mut self,
+        field: &str,
+        value: Option<&str>,
+        parse: fn(&str) -> Option<T>,
+        allowed: fn() -> String,
+    ) -> Option<T> {
+        let Some(value) = value else {
+            self.report(field, format!("is required; use one of: {}", allowed()));
+            return None;
+        };
+        let parsed = parse(value);
+        if parsed.is_none() {
+            self.report(
+                field,
+                format!(
+                    "`{}` is not allowed; use one of: {}",
+                    value.chars().take(100).collect::<String>(),
+                    allowed()
+                ),
+            );
+        }
+        parsed
+    }
+
+    fn list_of<T: PartialEq>(
+        &mut self,
+        field: &str,
+        values: &[String],
+        parse: fn(&str) -> Option<T>,
+        allowed: fn() -> String,
+    ) -> Vec<T> {
+        let mut out = Vec::new();
+        for value in values {
+            if let Some(parsed) = self.one_of(field, Some(value), parse, allowed) {
+                if out.contains(&parsed) {
+                    self.report(field, format!("`{value}` is listed twice"));
+                } else {
+                    out.push(parsed);
+                }
+            }
+        }
+        out
+    }
+
+    fn date(&mut self, field: &str, value: Option<&str>) -> Option<PartialDate> {
+        match PartialDate::parse(value?) {
+            Ok(date) => Some(date),
+            Err(message) => {
+                self.report(field, message);
+                None
+            }
+        }
+    }
+
+    fn url(&mut self, field: &str, value: Option<&str>) -> Option<String> {
+        let value = value?;
+        if is_http_url(value) {
+            Some(value.to_owned())
+        } else {
+            self.report(
+                field,
+                format!(
+                    "`{}` is not an http(s) link",
+                    value.chars().take(100).collect::<String>()
+                ),
+            );
+            None
+        }
+    }
+
+    fn identifier(
+        &mut self,
+        field: &str,
+        value: Option<&str>,
+        rule: &str,
+        ok: fn(&str) -> bool,
+    ) -> Option<String> {
+        let value = value?.trim();
+        if ok(value) {
+            Some(value.to_owned())
+        } else {
+            self.report(
+                field,
+                format!("`{value}` is not a valid identifier ({rule})"),
+            );
+            None
+        }
+    }
+
+    fn publication(&mut self, raw: &RawPublication) -> Publication {
+        let digits =
+            |s: &str| !s.is_empty() && s.len() <= 12 && s.bytes().all(|b| b.is_ascii_digit());
+        Publication {
+            journal: self.optional_text("publication.journal", raw.journal.as_deref()),
+            title: self.optional_text("publication.title", raw.title.as_deref()),
+            citation: self.optional_text("publication.citation", raw.citation.as_deref()),
+            authors: self.texts("publication.authors", &raw.authors),
+            doi: self.identifier(
+                "publication.doi",
+                raw.doi.as_deref(),
+                "10.NNNN/suffix",
+                |s| {
+                    s.strip_prefix("10.").is_some_and(|rest| {
+                        rest.split_once('/').is_some_and(|(registrant, suffix)| {
+                            registrant.len() >= 4
+                                && registrant.bytes().all(|b| b.is_ascii_digit() || b == b'.')
+                                && !suffix.is_empty()
+                                && !suffix
+                                    .chars()
+                                    .any(|ch| ch.is_whitespace() || ch.is_control())
+                        })
+                    })
+                },
+            ),
+            pmid: self.identifier(
+                "publication.pmid",
+                raw.pmid.as_deref(),
+                "digits only",
+                digits,
+            ),
+            pmcid: self.identifier(
+                "publication.pmcid",
+                raw.pmcid.as_deref(),
+                "PMC then digits",
+                |s| {
+                    s.strip_prefix("PMC").is_some_and(|d| {
+                        !d.is_empty() && d.len() <= 12 && d.bytes().all(|b| b.is_ascii_digit())
+                    })
+                },
+            ),
+            nct: self.identifier(
+                "publication.nct",
+                raw.nct.as_deref(),
+                "NCT then 8 digits",
+                |s| {
+                    s.strip_prefix("NCT")
+                        .is_some_and(|d| d.len() == 8 && d.bytes().all(|b| b.is_ascii_digit()))
+                },
+            ),
+        }
+    }
+
+    fn news(&mut self, raw: &RawNews) -> NewsSource {
+        NewsSource {
+            outlet: self
+                .required_text("news.outlet", raw.outlet.as_deref())
+                .unwrap_or_default(),
+            headline: self
+                .required_text("news.headline", raw.headline.as_deref())
+                .unwrap_or_default(),
+            date: self.date("news.date", raw.date.as_deref()),
+            author: self.optional_text("news.author", raw.author.as_deref()),
+            url: self.url("news.url", raw.url.as_deref()),
+        }
+    }
+}
