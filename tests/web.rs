@@ -58,7 +58,7 @@ async fn typing_in_the_search_box_narrows_the_list_and_announces_the_count() {
     let host = mount_app();
     leptos::task::tick().await;
     let before = count(&host, ".study");
-    type_into_search(&host, "Kottke");
+    type_into_search(&host, "TNF");
     leptos::task::tick().await;
     let after = count(&host, ".study");
     assert!(

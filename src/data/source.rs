@@ -21,7 +21,7 @@ pub fn read_toml(file: &str, text: &str) -> (Vec<RawStudy>, Vec<Problem>) {
         Err(error) => {
             let line = error
                 .span()
-                .map(|span| text[..span.start.min(text.len())].lines().count().max(1));
+                .map(|span| text[..span.start.min(text.len())].matches('\n').count() + 1);
             let record = line.map_or_else(|| "?".to_owned(), |line| format!("line {line}"));
             (
                 Vec::new(),

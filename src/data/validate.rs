@@ -204,10 +204,12 @@ pub fn validate_one(file: &str, index: usize, raw: &RawStudy) -> (Option<Study>,
         Status::slugs,
     );
     let date = c.date("date", raw.date.as_deref());
-    if raw.date.is_none() && stage != Some(Stage::NewsOnly) {
+    // A record may be undated only when it says so: news-only, or its date marked unverified.
+    let date_unverified = raw.field_status.get("date").map(String::as_str) == Some("unverified");
+    if raw.date.is_none() && stage != Some(Stage::NewsOnly) && !date_unverified {
         c.report(
             "date",
-            "is required (only news-only records may have no date)",
+            "is required (only news-only records, or records whose field_status marks the date unverified, may have no date)",
         );
     }
     let end_date = c.date("end_date", raw.end_date.as_deref());

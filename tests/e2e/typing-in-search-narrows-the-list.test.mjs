@@ -17,7 +17,7 @@ test("typing in the search box narrows the list and the count says so", async ()
   assert.ok(all.length >= 3, `expected the bundled studies, got ${all.length}`);
   assert.match(await app.status.textContent(), new RegExp(`All ${all.length} studies`));
 
-  await app.search("Kottke");
+  await app.search("TNF");
   await app.page.waitForFunction(
     (n) => document.querySelectorAll(".study").length < n,
     all.length,
