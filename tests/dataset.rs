@@ -3,6 +3,8 @@
 //! The bundled records must load cleanly and keep the facts the research notes verified (journals,
 //! dates at their real precision, identifiers). Each file in `tests/fixtures/broken/` holds one
 //! mistake, which must be reported with the file, the record, the field and a useful message.
+// Native only: reads the TOML sources, which the browser build never sees.
+#![cfg(not(target_arch = "wasm32"))]
 
 use immunotimeline::data::validate::RawStudy;
 use immunotimeline::data::{Dataset, Problem, Scope, Stage, Status, Study, source, validate};
