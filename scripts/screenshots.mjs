@@ -15,7 +15,7 @@ for (const [name, viewport] of [["desktop", { width: 1280, height: 900 }], ["pho
     const context = await browser.newContext({ viewport, colorScheme: scheme, deviceScaleFactor: 1 });
     const page = await context.newPage();
     await page.goto(url);
-    await page.locator("[role=status]").first().waitFor();
+    await page.locator(".result-count").waitFor();
     await page.waitForTimeout(300);
     const file = `${out}/${name}-${scheme}.png`;
     await page.screenshot({ path: file });

@@ -1,9 +1,21 @@
-//! The application shell: builds the data and the index once, and lays out the page.
+//! The application shell: data and index built once, the view derived from the URL, the layout.
+//!
+//! The URL's query string is the only view state. Components read [`Ctx::state`] (parsed from
+//! the URL) and [`Ctx::results`] (derived from it) and change the view with [`Ctx::set`], which
+//! writes a new URL; nothing else holds filter state.
 
-use crate::components::{search_box::SearchBox, study_list::StudyList};
+use crate::components::{
+    bench::BenchView, detail::DetailPanel, empty::EmptyState, facets::Facets, header::Header,
+    notices::Notices, overview::Overview, search_box::SearchBar, study_list::{PrintList, StudyList},
+    timeline::Timeline, toolbar::Toolbar,
+};
 use crate::data::{Dataset, Problem};
-use crate::search::{Query, SearchIndex};
+use crate::search::{Query, Results, SearchIndex};
+use crate::view_state::{self, UrlProblem, ViewMode, ViewState};
 use leptos::prelude::*;
+use leptos_router::NavigateOptions;
+use leptos_router::components::Router;
+use leptos_router::hooks::{use_location, use_navigate};
 use std::sync::Arc;
 
 /// Everything built once at start-up and shared read-only by every component.
@@ -28,51 +40,191 @@ impl AppData {
     }
 }
 
+/// How a change of view enters the browser history.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum History {
+    /// Typing and dragging: the current entry is replaced, so history is not flooded.
+    Replace,
+    /// Choosing a study, a view or a filter: Back returns to where the user was.
+    Push,
+}
+
+/// What every component shares: the data, the view from the URL, and the way to change it.
+#[derive(Clone)]
+pub struct Ctx {
+    pub data: Arc<AppData>,
+    pub state: Memo<ViewState>,
+    pub query: Memo<Query>,
+    pub results: Memo<Results>,
+    pub set: Callback<(ViewState, History)>,
+}
+
+impl Ctx {
+    /// Changes the view by writing `next` into the URL.
+    pub fn go(&self, next: ViewState, history: History) {
+        self.set.run((next, history));
+    }
+
+    /// Changes the view with `change` applied to the current state.
+    pub fn update(&self, history: History, change: impl FnOnce(&mut ViewState)) {
+        let mut next = self.state.get_untracked();
+        change(&mut next);
+        self.go(next, history);
+    }
+
+    /// The link (query string with `?`, or `.`) for the current view with `study` selected.
+    pub fn study_href(&self, study: &str) -> String {
+        let next = self
+            .state
+            .get_untracked()
+            .with_study(Some(study.to_owned()));
+        href(&self.with_version(next))
+    }
+
+    fn with_version(&self, mut state: ViewState) -> ViewState {
+        state.dataset_version = Some(self.data.dataset.version.clone());
+        state
+    }
+}
+
+/// A same-page link to `state`: `?query`, or `.` for the default view.
+pub fn href(state: &ViewState) -> String {
+    let query = view_state::write(state);
+    if query.is_empty() {
+        ".".to_owned()
+    } else {
+        format!("?{query}")
+    }
+}
+
 /// Mounts the app on `<body>`.
 pub fn start() {
     crate::platform::install_panic_banner();
+    crate::platform::apply_saved_theme();
     leptos::mount::mount_to_body(App);
 }
 
 #[component]
 pub fn App() -> impl IntoView {
+    view! {
+        <Router>
+            <Shell />
+        </Router>
+    }
+}
+
+#[component]
+fn Shell() -> impl IntoView {
     let data = Arc::new(AppData::load());
-    provide_context(data.clone());
-    let (text, set_text) = signal(String::new());
-    let hits = {
+    let location = use_location();
+    let navigate = use_navigate();
+    let version = data.dataset.version.clone();
+
+    let state = {
         let data = data.clone();
         Memo::new(move |_| {
-            let query = Query {
-                text: text.get(),
-                ..Query::default()
-            };
-            data.index.search(&query).hits
+            let (mut state, _) = view_state::parse(&location.search.get());
+            view_state::check_against(&mut state, |id| data.dataset.index_of(id).is_some());
+            state
         })
     };
-    let total = data.dataset.studies.len();
-    let load_problems = data.problems.clone();
+    // Problems are what the link the user arrived with could not express; later navigation is
+    // always to canonical URLs written by the app.
+    let landing_problems: Vec<UrlProblem> = {
+        let (mut landing, mut problems) = view_state::parse(&location.search.get_untracked());
+        problems.extend(view_state::check_against(&mut landing, |id| {
+            data.dataset.index_of(id).is_some()
+        }));
+        problems.extend(landing.version_problem(&version));
+        problems
+    };
 
+    let set = {
+        let version = version.clone();
+        Callback::new(move |(mut next, history): (ViewState, History)| {
+            next.dataset_version = Some(version.clone());
+            let path = location.pathname.get_untracked();
+            let query = view_state::write(&next);
+            let url = if query.is_empty() {
+                path
+            } else {
+                format!("{path}?{query}")
+            };
+            navigate(
+                &url,
+                NavigateOptions {
+                    resolve: false,
+                    replace: history == History::Replace,
+                    scroll: false,
+                    ..NavigateOptions::default()
+                },
+            );
+        })
+    };
+    let query = Memo::new(move |_| state.with(ViewState::to_query));
+    let results = {
+        let data = data.clone();
+        Memo::new(move |_| query.with(|q| data.index.search(q)))
+    };
+    let ctx = Ctx {
+        data: data.clone(),
+        state,
+        query,
+        results,
+        set,
+    };
+    provide_context(ctx.clone());
+
+    // Make the address bar canonical once (unknown parameters dropped, dataset version added),
+    // without adding a history entry.
+    {
+        let mut canonical = state.get_untracked();
+        canonical.dataset_version = Some(version);
+        let wanted = view_state::write(&canonical);
+        let current = location.search.get_untracked();
+        if current.trim_start_matches('?') != wanted {
+            ctx.go(canonical, History::Replace);
+        }
+    }
+
+    let view_mode = Memo::new(move |_| state.with(|s| s.view));
+    let empty = Memo::new(move |_| results.with(|r| r.hits.is_empty()));
+    let printing = crate::platform::printing();
     view! {
         <a class="skip-link" href="#results">"Skip to results"</a>
-        <header class="site-header">
-            <h1>"Cancer immunotherapy timeline"</h1>
-            <p class="tagline">
-                "From Coley's toxins to CAR-T: studies, approvals and discoveries, each with its sources."
+        <Header />
+        <div class="page">
+            <Notices url_problems=landing_problems load_problems=data.problems.clone() />
+            <SearchBar />
+            <Overview />
+            <div class="layout">
+                <Facets />
+                <main id="results" class="results" tabindex="-1">
+                    <Toolbar />
+                    {move || {
+                        if printing.get() {
+                            view! { <PrintList /> }.into_any()
+                        } else if empty.get() {
+                            view! { <EmptyState /> }.into_any()
+                        } else {
+                            match view_mode.get() {
+                                ViewMode::Timeline => view! { <Timeline /> }.into_any(),
+                                ViewMode::List => view! { <StudyList /> }.into_any(),
+                                ViewMode::Bench => view! { <BenchView /> }.into_any(),
+                            }
+                        }
+                    }}
+                </main>
+            </div>
+            <DetailPanel />
+        </div>
+        <footer class="site-footer">
+            <p>
+                "Every record lists its sources and how well each fact is verified. Dataset version "
+                <code>{data.dataset.version.clone()}</code> ", "
+                {data.dataset.studies.len()} " records."
             </p>
-        </header>
-        <main id="main">
-            {(!load_problems.is_empty()).then(|| view! {
-                <div class="notice notice-error" role="alert">
-                    <p>"Some data could not be loaded:"</p>
-                    <ul>{load_problems.iter().map(|p| view! { <li>{p.to_string()}</li> }).collect_view()}</ul>
-                </div>
-            })}
-            <SearchBox text=text set_text=set_text />
-            <p class="result-count" role="status" aria-live="polite">
-                {move || count_sentence(hits.with(Vec::len), total)}
-            </p>
-            <StudyList hits=hits />
-        </main>
+        </footer>
     }
 }
 

@@ -1,51 +1,63 @@
 //! The one place that touches browser APIs directly (web-sys / gloo): panic banner, keyboard
-//! shortcuts, storage, clipboard.
+//! shortcuts, theme, clipboard, scrolling, measuring, printing.
 
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
+use wasm_bindgen::closure::Closure;
 
-/// On a Rust panic, show a banner with a Reload button instead of leaving a dead page. The
-/// banner is plain DOM (the Leptos runtime may be unusable after a panic) and keeps the URL.
+const THEME_KEY: &str = "immunotimeline.theme";
+
+fn window() -> web_sys::Window {
+    // Invariant: this module only runs in a browser page, which always has a window.
+    web_sys::window().expect("running in a browser window")
+}
+
+fn document() -> web_sys::Document {
+    // Invariant: a page's window always has a document.
+    window().document().expect("the window has a document")
+}
+
+/// On a Rust panic, show a banner with a Reload button instead of leaving a dead page.
 pub fn install_panic_banner() {
     std::panic::set_hook(Box::new(|info| {
         web_sys::console::error_1(&format!("{info}").into());
-        let Some(document) = web_sys::window().and_then(|w| w.document()) else {
-            return;
-        };
-        if document.get_element_by_id("panic-banner").is_some() {
-            return;
-        }
-        let Ok(banner) = document.create_element("div") else {
-            return;
-        };
-        banner.set_id("panic-banner");
-        banner.set_class_name("panic-banner");
-        let _ = banner.set_attribute("role", "alert");
-        let text = document.create_element("p").ok();
-        if let Some(text) = &text {
-            text.set_text_content(Some(
-                "Something went wrong and the timeline stopped working. Reloading keeps your current view.",
-            ));
-            let _ = banner.append_child(text);
-        }
-        if let Ok(button) = document.create_element("button") {
-            button.set_text_content(Some("Reload"));
-            let _ = button.set_attribute("type", "button");
-            let reload = wasm_bindgen::closure::Closure::<dyn Fn()>::new(|| {
-                if let Some(window) = web_sys::window() {
-                    let _ = window.location().reload();
-                }
-            });
-            let _ =
-                button.add_event_listener_with_callback("click", reload.as_ref().unchecked_ref());
-            // The page is about to be reloaded; the listener lives as long as the page.
-            reload.forget();
-            let _ = banner.append_child(&button);
-        }
-        if let Some(body) = document.body() {
-            let _ = body.prepend_with_node_1(&banner);
-        }
+        show_panic_banner();
     }));
+}
+
+/// The recovery banner: plain DOM, because the Leptos runtime may be unusable after a panic.
+/// Reloading keeps the URL, so the user's view comes back.
+pub fn show_panic_banner() {
+    let document = document();
+    if document.get_element_by_id("panic-banner").is_some() {
+        return;
+    }
+    let (Ok(banner), Ok(text), Ok(button)) = (
+        document.create_element("div"),
+        document.create_element("p"),
+        document.create_element("button"),
+    ) else {
+        return;
+    };
+    banner.set_id("panic-banner");
+    banner.set_class_name("panic-banner");
+    let _ = banner.set_attribute("role", "alert");
+    text.set_text_content(Some(
+        "Something went wrong and the timeline stopped working. Reloading keeps your current view.",
+    ));
+    button.set_text_content(Some("Reload"));
+    let _ = button.set_attribute("type", "button");
+    let reload = Closure::<dyn Fn()>::new(|| {
+        let _ = window().location().reload();
+    });
+    let _ = button.add_event_listener_with_callback("click", reload.as_ref().unchecked_ref());
+    // The listener must live as long as the page; the page is about to be reloaded anyway.
+    reload.forget();
+    let _ = banner.append_child(&text);
+    let _ = banner.append_child(&button);
+    if let Some(body) = document.body() {
+        let _ = body.prepend_with_node_1(&banner);
+    }
 }
 
 /// Pressing `/` anywhere outside a text field focuses `input` (the search box).
@@ -70,4 +82,209 @@ pub fn on_slash_focus(input: NodeRef<leptos::html::Input>) {
         }
     });
     on_cleanup(move || handle.remove());
+}
+
+fn storage() -> Option<web_sys::Storage> {
+    window().local_storage().ok().flatten()
+}
+
+/// Applies the theme the user chose earlier on this device, if any.
+pub fn apply_saved_theme() {
+    if let Some(theme) = storage().and_then(|s| s.get_item(THEME_KEY).ok().flatten()) {
+        set_theme_attribute(&theme);
+    }
+}
+
+fn set_theme_attribute(theme: &str) {
+    if let Some(root) = document().document_element() {
+        let _ = root.set_attribute("data-theme", theme);
+    }
+}
+
+/// Whether the page is dark now: the saved choice, else the system setting.
+pub fn is_dark() -> bool {
+    match document()
+        .document_element()
+        .and_then(|root| root.get_attribute("data-theme"))
+    {
+        Some(theme) => theme == "dark",
+        None => window()
+            .match_media("(prefers-color-scheme: dark)")
+            .ok()
+            .flatten()
+            .is_some_and(|m| m.matches()),
+    }
+}
+
+/// Switches to `theme` ("light" or "dark") and remembers it.
+pub fn set_theme(theme: &str) {
+    set_theme_attribute(theme);
+    if let Some(storage) = storage() {
+        let _ = storage.set_item(THEME_KEY, theme);
+    }
+}
+
+/// The address of the current page.
+pub fn current_url() -> String {
+    window().location().href().unwrap_or_default()
+}
+
+/// Copies `text` to the clipboard and reports whether it worked.
+pub fn copy_text(text: String, done: impl FnOnce(bool) + 'static) {
+    let clipboard = window().navigator().clipboard();
+    let promise = clipboard.write_text(&text);
+    wasm_bindgen_futures::spawn_local(async move {
+        let ok = wasm_bindgen_futures::JsFuture::from(promise).await.is_ok();
+        done(ok);
+    });
+}
+
+/// Runs `f` once after `ms` milliseconds.
+pub fn after_ms(ms: u32, f: impl FnOnce() + 'static) {
+    gloo::timers::callback::Timeout::new(ms, f).forget();
+}
+
+/// Whether the screen is wide enough to show the filters open beside the results.
+pub fn is_wide() -> bool {
+    window()
+        .inner_width()
+        .ok()
+        .and_then(|w| w.as_f64())
+        .is_some_and(|w| w >= 900.0)
+}
+
+/// This year, from the device's clock.
+pub fn current_year() -> i32 {
+    js_sys::Date::new_0().get_full_year() as i32
+}
+
+/// Height of one card in the list, in pixels; cards clamp their text to fit it.
+pub fn card_height() -> f64 {
+    let width = window()
+        .inner_width()
+        .ok()
+        .and_then(|w| w.as_f64())
+        .unwrap_or(1024.0);
+    if width < 640.0 { 196.0 } else { 148.0 }
+}
+
+/// The part of `element` inside the viewport, as (top offset within the element, viewport
+/// height), updated on scroll and resize at most once a frame.
+pub fn scroll_window(element: NodeRef<leptos::html::Div>) -> ReadSignal<(f64, f64)> {
+    let (window_signal, set_window) = signal((0.0, viewport_height()));
+    let measure = move || {
+        if let Some(el) = element.get_untracked() {
+            let top = -el.get_bounding_client_rect().top();
+            let next = (top, viewport_height());
+            if window_signal.get_untracked() != next {
+                set_window.set(next);
+            }
+        }
+    };
+    let pending = StoredValue::new(false);
+    let schedule = move || {
+        if pending.get_value() {
+            return;
+        }
+        pending.set_value(true);
+        request_animation_frame(move || {
+            pending.set_value(false);
+            measure();
+        });
+    };
+    let scroll = window_event_listener(leptos::ev::scroll, move |_| schedule());
+    let resize = window_event_listener(leptos::ev::resize, move |_| schedule());
+    Effect::new(move |_| {
+        if element.get().is_some() {
+            schedule();
+        }
+    });
+    on_cleanup(move || {
+        scroll.remove();
+        resize.remove();
+    });
+    window_signal
+}
+
+fn viewport_height() -> f64 {
+    window()
+        .inner_height()
+        .ok()
+        .and_then(|h| h.as_f64())
+        .unwrap_or(800.0)
+}
+
+/// Width of `element` in pixels, kept up to date on resize.
+pub fn element_width(element: NodeRef<leptos::html::Div>) -> ReadSignal<f64> {
+    let (width, set_width) = signal(0.0);
+    let measure = move || {
+        if let Some(el) = element.get_untracked() {
+            let w = f64::from(el.client_width());
+            if width.get_untracked() != w {
+                set_width.set(w);
+            }
+        }
+    };
+    let resize = window_event_listener(leptos::ev::resize, move |_| measure());
+    Effect::new(move |_| {
+        if element.get().is_some() {
+            request_animation_frame(measure);
+        }
+    });
+    on_cleanup(move || resize.remove());
+    width
+}
+
+/// True while the browser prepares to print (the list then renders every row).
+pub fn printing() -> ReadSignal<bool> {
+    let (printing, set_printing) = signal(false);
+    let before = window_event_listener_untyped("beforeprint", move |_| set_printing.set(true));
+    let after = window_event_listener_untyped("afterprint", move |_| set_printing.set(false));
+    on_cleanup(move || {
+        before.remove();
+        after.remove();
+    });
+    printing
+}
+
+/// `aria-posinset` of the feed article that has focus (or contains it).
+pub fn focused_posinset() -> Option<u32> {
+    let active = document().active_element()?;
+    let article = active.closest("article[aria-posinset]").ok()??;
+    article.get_attribute("aria-posinset")?.parse().ok()
+}
+
+/// Scrolls the window so that the feed row starting `row_top` pixels into the feed is in view.
+pub fn scroll_feed_row_into_view(feed: NodeRef<leptos::html::Div>, row_top: f64, row_height: f64) {
+    let Some(el) = feed.get_untracked() else {
+        return;
+    };
+    let feed_top = el.get_bounding_client_rect().top();
+    let row_in_viewport = feed_top + row_top;
+    let height = viewport_height();
+    if row_in_viewport < 0.0 || row_in_viewport + row_height > height {
+        let y = window().scroll_y().unwrap_or(0.0) + row_in_viewport - height / 3.0;
+        window().scroll_to_with_x_and_y(0.0, y.max(0.0));
+    }
+}
+
+/// Focuses the feed article at `posinset` once it has been rendered (after a scroll).
+pub fn focus_posinset_soon(posinset: u32) {
+    let selector = format!("article[aria-posinset=\"{posinset}\"]");
+    let attempt = move || {
+        document()
+            .query_selector(&selector)
+            .ok()
+            .flatten()
+            .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok())
+            .map(|el| el.focus())
+            .is_some()
+    };
+    if !attempt() {
+        request_animation_frame(move || {
+            request_animation_frame(move || {
+                attempt();
+            });
+        });
+    }
 }

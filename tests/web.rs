@@ -43,38 +43,69 @@ fn type_into_search(host: &HtmlElement, text: &str) {
     input.dispatch_event(&event).expect("dispatch input");
 }
 
+/// The number the live region announces ("All 80 studies", "3 of 80 studies").
+fn announced(host: &HtmlElement) -> u32 {
+    let text = host
+        .query_selector(".result-count")
+        .expect("valid selector")
+        .expect("a result count")
+        .text_content()
+        .unwrap_or_default();
+    text.split_whitespace()
+        .find_map(|word| word.parse().ok())
+        .unwrap_or(0)
+}
+
 #[wasm_bindgen_test]
-async fn the_app_lists_every_bundled_study_grouped_by_year() {
+async fn the_app_announces_every_bundled_study_and_draws_the_timeline() {
     let host = mount_app();
     leptos::task::tick().await;
     let (dataset, problems) = immunotimeline::data::Dataset::bundled();
     assert!(problems.is_empty(), "{problems:?}");
-    assert_eq!(count(&host, ".study"), dataset.studies.len() as u32);
-    assert!(count(&host, ".year-group") >= 2);
+    assert_eq!(announced(&host), dataset.studies.len() as u32);
+    assert!(count(&host, ".lane") >= 2, "the timeline has lanes");
+    assert!(count(&host, ".marker, .cluster") >= 10);
 }
 
 #[wasm_bindgen_test]
-async fn typing_in_the_search_box_narrows_the_list_and_announces_the_count() {
+async fn typing_in_the_search_box_narrows_the_results_and_announces_the_count() {
     let host = mount_app();
     leptos::task::tick().await;
-    let before = count(&host, ".study");
-    type_into_search(&host, "TNF");
+    let before = announced(&host);
+    type_into_search(&host, "Kottke");
     leptos::task::tick().await;
-    let after = count(&host, ".study");
-    assert!(
-        after >= 1 && after < before,
-        "before {before}, after {after}"
-    );
-    assert!(
-        host.query_selector(".study[data-id='kottke-2017-mrd-recurrence']")
-            .expect("valid selector")
-            .is_some()
-    );
+    let after = announced(&host);
+    assert!(after >= 1 && after < before, "before {before}, after {after}");
     let status = host
-        .query_selector("[role=status]")
+        .query_selector(".result-count")
         .expect("valid selector")
         .expect("a live region")
         .text_content()
         .unwrap_or_default();
     assert!(status.contains(&format!("of {before}")), "status: {status}");
+    type_into_search(&host, "");
+    leptos::task::tick().await;
+}
+
+#[wasm_bindgen_test]
+fn the_panic_banner_offers_a_reload_and_appears_once() {
+    immunotimeline::platform::show_panic_banner();
+    immunotimeline::platform::show_panic_banner();
+    let document = web_sys::window()
+        .and_then(|w| w.document())
+        .expect("tests run in a page");
+    let banners = document
+        .query_selector_all("#panic-banner")
+        .expect("valid selector");
+    assert_eq!(banners.length(), 1);
+    let banner = document
+        .get_element_by_id("panic-banner")
+        .expect("the banner is shown");
+    assert_eq!(banner.get_attribute("role").as_deref(), Some("alert"));
+    let button = banner
+        .query_selector("button")
+        .expect("valid selector")
+        .expect("a Reload button");
+    assert_eq!(button.text_content().as_deref(), Some("Reload"));
+    banner.remove();
 }

@@ -1,73 +1,279 @@
-//! The matching studies as a vertical timeline, grouped by year.
+//! The results as a list grouped by year, in the WAI-ARIA feed pattern, virtualised: only the
+//! rows near the viewport exist in the DOM, so it stays smooth at 100k records.
+//!
+//! Every row has a fixed height (cards clamp their text), so row positions are prefix sums and
+//! the visible window is found by binary search on scroll.
 
-use crate::app::AppData;
+use super::ctx;
+use super::marked::{marked, ranges_for};
+use crate::app::History;
 use crate::data::Study;
+use crate::platform;
+use crate::search::{Field, Sort};
 use leptos::prelude::*;
 use std::sync::Arc;
 
-#[component]
-pub fn StudyList(hits: Memo<Vec<u32>>) -> impl IntoView {
-    let data = expect_context::<Arc<AppData>>();
-    let groups = move || {
-        hits.with(|hits| group_by_year(hits.iter().map(|&i| &data.dataset.studies[i as usize])))
-    };
-    view! {
-        <ol id="results" class="year-list" aria-label="Studies by year">
-            {move || {
-                groups()
-                    .into_iter()
-                    .map(|(year, studies)| {
-                        let heading = year.map_or_else(|| "Undated".to_owned(), |y| y.to_string());
-                        view! {
-                            <li class="year-group">
-                                <h2 class="year">{heading}</h2>
-                                <ul class="studies">
-                                    {studies.into_iter().map(|s| view! { <StudyCard study=s /> }).collect_view()}
-                                </ul>
-                            </li>
-                        }
-                    })
-                    .collect_view()
-            }}
-        </ol>
+/// Rows drawn beyond each edge of the viewport, in pixels.
+const OVERSCAN: f64 = 600.0;
+const YEAR_ROW: f64 = 44.0;
+
+/// One row of the list: a year heading or a study card.
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum Row {
+    Year(Option<i32>),
+    /// Position in the hit list (0-based) and the record's index in the dataset.
+    Study { pos: u32, index: u32 },
+}
+
+#[derive(Clone, Debug, PartialEq, Default)]
+struct Layout {
+    rows: Vec<Row>,
+    /// Top of each row; `tops[rows.len()]` is the total height.
+    tops: Vec<f64>,
+}
+
+impl Layout {
+    fn build(hits: &[u32], studies: &[Study], grouped: bool, card: f64) -> Self {
+        let mut rows = Vec::with_capacity(hits.len() + hits.len() / 4 + 1);
+        let mut last_year: Option<Option<i32>> = None;
+        for (pos, &index) in hits.iter().enumerate() {
+            if grouped {
+                let year = studies[index as usize].date.map(|d| d.year);
+                if last_year != Some(year) {
+                    rows.push(Row::Year(year));
+                    last_year = Some(year);
+                }
+            }
+            rows.push(Row::Study {
+                pos: pos as u32,
+                index,
+            });
+        }
+        let mut tops = Vec::with_capacity(rows.len() + 1);
+        let mut y = 0.0;
+        for row in &rows {
+            tops.push(y);
+            y += match row {
+                Row::Year(_) => YEAR_ROW,
+                Row::Study { .. } => card,
+            };
+        }
+        tops.push(y);
+        Self { rows, tops }
+    }
+
+    fn total(&self) -> f64 {
+        self.tops.last().copied().unwrap_or(0.0)
+    }
+
+    /// Rows that intersect `[top, bottom)`.
+    fn visible(&self, top: f64, bottom: f64) -> std::ops::Range<usize> {
+        let start = self.tops.partition_point(|&t| t <= top).saturating_sub(1);
+        let end = self.tops.partition_point(|&t| t < bottom).min(self.rows.len());
+        start.min(end)..end
+    }
+
+    fn row_of_pos(&self, pos: u32) -> Option<usize> {
+        // Positions increase with row index, so binary search over study rows works.
+        let i = self.rows.partition_point(|row| match *row {
+            Row::Study { pos: p, .. } => p < pos,
+            Row::Year(_) => true,
+        });
+        // A year row may sit between; step over it.
+        (i..self.rows.len().min(i + 2)).find(|&r| matches!(self.rows[r], Row::Study { pos: p, .. } if p == pos))
     }
 }
 
 #[component]
-fn StudyCard(study: Study) -> impl IntoView {
-    let date = study.date.map(|d| d.human()).unwrap_or_default();
+pub fn StudyList() -> impl IntoView {
+    let ctx = ctx();
+    let data = ctx.data.clone();
+    let results = ctx.results;
+    let state = ctx.state;
+    let card_height = platform::card_height();
+    let layout = {
+        let data = data.clone();
+        Memo::new(move |_| {
+            let grouped = state.with(|s| s.sort != Sort::Relevance || s.q.trim().is_empty());
+            results.with(|r| Layout::build(&r.hits, &data.dataset.studies, grouped, card_height))
+        })
+    };
+    let feed: NodeRef<leptos::html::Div> = NodeRef::new();
+    let viewport = platform::scroll_window(feed);
+
+    let visible_rows = move || {
+        let (top, height) = viewport.get();
+        layout.with(|l| {
+            let range = l.visible(top - OVERSCAN, top + height + OVERSCAN);
+            range.map(|i| (l.rows[i], l.tops[i])).collect::<Vec<_>>()
+        })
+    };
+    let set_size = move || results.with(|r| r.hits.len());
+
+    let on_keydown = move |ev: web_sys::KeyboardEvent| {
+        let step: i64 = match ev.key().as_str() {
+            "PageDown" => 1,
+            "PageUp" => -1,
+            _ => return,
+        };
+        let Some(current) = platform::focused_posinset() else {
+            return;
+        };
+        ev.prevent_default();
+        let target = i64::from(current) - 1 + step;
+        let total = set_size() as i64;
+        if !(0..total).contains(&target) {
+            return;
+        }
+        let target = target as u32;
+        if let Some(row) = layout.with_untracked(|l| l.row_of_pos(target).map(|r| l.tops[r])) {
+            platform::scroll_feed_row_into_view(feed, row, card_height);
+        }
+        platform::focus_posinset_soon(target + 1);
+    };
+
+    view! {
+        <div
+            role="feed"
+            class="feed"
+            aria-label="Matching studies"
+            aria-busy="false"
+            node_ref=feed
+            style:height=move || format!("{}px", layout.with(Layout::total))
+            on:keydown=on_keydown
+        >
+            <For
+                    each=visible_rows
+                    key=move |(row, _)| {
+                        let q = state.with_untracked(|s| s.q.clone());
+                        format!("{row:?}|{q}")
+                    }
+                    children={
+                        let data = data.clone();
+                        move |(row, top)| {
+                            let style_top = format!("translateY({top}px)");
+                            match row {
+                                Row::Year(year) => view! {
+                                    <div class="year-row" aria-hidden="true" style:transform=style_top>
+                                        {year.map_or_else(|| "Undated".to_owned(), |y| y.to_string())}
+                                    </div>
+                                }
+                                .into_any(),
+                                Row::Study { pos, index } => view! {
+                                    <div class="card-row" style:transform=style_top style:height=format!("{card_height}px")>
+                                        <StudyCard
+                                            study=data.dataset.studies[index as usize].clone()
+                                            pos=pos + 1
+                                            set_size=Signal::derive(set_size)
+                                        />
+                                    </div>
+                                }
+                                .into_any(),
+                            }
+                        }
+                    }
+            />
+        </div>
+    }
+}
+
+/// One study in the feed: title (a link that selects it), date, stage, approaches, summary.
+#[component]
+fn StudyCard(study: Study, pos: u32, set_size: Signal<usize>) -> impl IntoView {
+    let ctx = ctx();
+    let highlights = ctx
+        .query
+        .with_untracked(|q| ctx.data.index.highlights(q, &study));
+    let title = marked(&study.title, &ranges_for(&highlights, Field::Title));
+    let summary = marked(&study.summary, &ranges_for(&highlights, Field::Summary));
+    let date = study.date.map(|d| d.human()).unwrap_or_else(|| "Undated".into());
+    let date = if study.circa { format!("c. {date}") } else { date };
     let approaches = study
         .approaches
         .iter()
         .map(|a| a.label())
         .collect::<Vec<_>>()
-        .join(" · ");
+        .join(", ");
+    let title_id = format!("card-{}", study.id);
+    let labelled_by = title_id.clone();
+    let href = ctx.study_href(&study.id);
+    let id = study.id.clone();
+    let selected = {
+        let id = id.clone();
+        move || ctx.state.with(|s| s.study.as_deref() == Some(id.as_str()))
+    };
+    let on_click = {
+        let ctx = ctx.clone();
+        move |ev: web_sys::MouseEvent| {
+            if ev.ctrl_key() || ev.meta_key() || ev.shift_key() || ev.button() != 0 {
+                return;
+            }
+            ev.prevent_default();
+            ctx.update(History::Push, |s| s.study = Some(id.clone()));
+        }
+    };
     view! {
-        <li class="study" class:milestone=study.milestone data-id=study.id.clone()>
-            <article>
-                <h3 class="study-title">{study.title.clone()}</h3>
-                <p class="study-meta">
-                    <time>{date}</time>
-                    " · "
-                    <span>{study.stage.label()}</span>
-                    " · "
-                    <span>{approaches}</span>
-                </p>
-                <p class="study-summary">{study.summary.clone()}</p>
-            </article>
-        </li>
+        <article
+            class="card"
+            class:milestone=study.milestone
+            class:selected=selected
+            data-id=study.id.clone()
+            aria-posinset=pos
+            aria-setsize=move || set_size.get()
+            aria-labelledby=labelled_by
+            tabindex="0"
+        >
+            <h3 class="card-title" id=title_id>
+                <a href=href on:click=on_click>{title}</a>
+            </h3>
+            <p class="card-meta">
+                <time>{date}</time>
+                " · "
+                <span>{study.stage.label()}</span>
+                " · "
+                <span>{approaches}</span>
+            </p>
+            <p class="card-summary">{summary}</p>
+        </article>
     }
 }
 
-/// Groups records (already in display order) into runs of the same year; undated records last.
-fn group_by_year<'a>(studies: impl Iterator<Item = &'a Study>) -> Vec<(Option<i32>, Vec<Study>)> {
-    let mut groups: Vec<(Option<i32>, Vec<Study>)> = Vec::new();
-    for study in studies {
-        let year = study.date.map(|d| d.year);
-        match groups.last_mut() {
-            Some((last, items)) if *last == year => items.push(study.clone()),
-            _ => groups.push((year, vec![study.clone()])),
-        }
+/// The whole current list, not virtualised, with sources: what the print stylesheet prints.
+#[component]
+pub fn PrintList() -> impl IntoView {
+    const PRINT_CAP: usize = 2_000;
+    let ctx = ctx();
+    let data: Arc<crate::app::AppData> = ctx.data.clone();
+    let hits = ctx.results.with_untracked(|r| r.hits.clone());
+    let more = hits.len().saturating_sub(PRINT_CAP);
+    view! {
+        <ol class="print-list">
+            {hits
+                .iter()
+                .take(PRINT_CAP)
+                .map(|&i| {
+                    let s = &data.dataset.studies[i as usize];
+                    let sources = s
+                        .sources
+                        .iter()
+                        .map(|src| match &src.url {
+                            Some(url) => format!("{} ({url})", src.label),
+                            None => src.label.clone(),
+                        })
+                        .collect::<Vec<_>>()
+                        .join("; ");
+                    view! {
+                        <li>
+                            <strong>{s.title.clone()}</strong>
+                            " — "
+                            {s.date.map(|d| d.human()).unwrap_or_else(|| "undated".into())}
+                            <p>{s.summary.clone()}</p>
+                            <p class="print-sources">"Sources: " {sources} " · Status: " {s.status.label()}</p>
+                        </li>
+                    }
+                })
+                .collect_view()}
+        </ol>
+        {(more > 0).then(|| view! { <p>{format!("…and {more} more not printed.")}</p> })}
     }
-    groups
 }

@@ -1,13 +1,37 @@
 //! Search and facets over the studies: pure Rust, no browser types.
 //!
-//! PLACEHOLDER ENGINE: a case-insensitive substring filter with the final API. Replaced by the
-//! real index (tokenising, typo tolerance, synonyms, ranking, facets) in its own change.
+//! Reading order: [`fold`] and [`tokenize`] turn text into terms; [`index`] builds the inverted
+//! index over them; [`query`] and [`plan`] turn what the user typed into sets of terms (prefix,
+//! typo and synonym expansions, via [`dict`] and [`synonyms`]); [`exec`] matches and ranks;
+//! [`facets`] applies the filters and counts; [`highlight`] marks matches in one record.
+
+mod bitset;
+mod dict;
+mod exec;
+mod facets;
+mod fold;
+mod highlight;
+mod index;
+mod plan;
+mod query;
+mod synonyms;
+mod tokenize;
+
+pub use highlight::Highlighter;
 
 use crate::data::{Approach, CancerType, Stage, Study};
+use dict::Dict;
+use std::collections::HashMap;
+use std::fmt;
+use std::ops::Range;
+use synonyms::Synonyms;
 
 /// What the user asked for: text plus filters plus an order.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Query {
+    /// Words (all must match; the last is a prefix unless followed by a space), `"quoted
+    /// phrases"` and `-excluded` words. Only the first [`MAX_QUERY_CHARS`] characters and
+    /// [`MAX_QUERY_WORDS`] words are read.
     pub text: String,
     pub filters: Filters,
     pub sort: Sort,
@@ -43,54 +67,153 @@ pub struct Results {
     /// Positions in the indexed slice, in result order.
     pub hits: Vec<u32>,
     pub facets: Facets,
-    /// Matching records per year (ignoring the year range, honouring everything else).
+    /// Matching records per year (ignoring the year range, honouring everything else), ascending
+    /// by year; years without a match are left out.
     pub histogram: Vec<(i32, u32)>,
+    /// How many records the index holds.
+    pub total: u32,
+    /// Query words and phrases that match no record at all, as typed, so the UI can say which
+    /// one emptied the list.
+    pub unmatched_words: Vec<String>,
 }
 
 /// For each facet value, how many records would match if it were selected (honouring all other
 /// facets' selections, not its own).
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Facets {
+    /// Every approach, in display order, zeros included.
     pub approaches: Vec<(Approach, u32)>,
+    /// Every cancer type, in display order, zeros included.
     pub cancer_types: Vec<(CancerType, u32)>,
+    /// Every stage, in display order, zeros included.
     pub stages: Vec<(Stage, u32)>,
+    /// Institutions with at least one record, plus the selected ones; most records first, then
+    /// by name.
     pub institutions: Vec<(String, u32)>,
 }
 
-/// The searchable form of a set of studies.
-#[derive(Clone, Debug, Default)]
+/// The longest query text read, in characters; the rest is ignored.
+pub const MAX_QUERY_CHARS: usize = 500;
+/// The most words and phrases a query may have; the rest are ignored.
+pub const MAX_QUERY_WORDS: usize = 16;
+
+/// A matched stretch of one field of a study.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct Highlight {
+    pub field: Field,
+    /// Byte range into the field's text, on char boundaries.
+    pub range: Range<usize>,
+}
+
+/// A searchable text field of a [`Study`]; list fields carry the item's position.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Field {
+    Title,
+    Summary,
+    Target(usize),
+    Drug(usize),
+    Institution(usize),
+    Person(usize),
+    /// `publication.journal`
+    Journal,
+    /// `publication.title`
+    PublicationTitle,
+    /// `publication.authors[i]`
+    Author(usize),
+}
+
+impl Field {
+    /// The text of this field in `study`, if it has it.
+    pub fn text(self, study: &Study) -> Option<&str> {
+        let publication = study.publication.as_ref();
+        match self {
+            Field::Title => Some(&study.title),
+            Field::Summary => Some(&study.summary),
+            Field::Target(i) => study.targets.get(i).map(String::as_str),
+            Field::Drug(i) => study.drugs.get(i).map(String::as_str),
+            Field::Institution(i) => study.institutions.get(i).map(String::as_str),
+            Field::Person(i) => study.people.get(i).map(String::as_str),
+            Field::Journal => publication.and_then(|p| p.journal.as_deref()),
+            Field::PublicationTitle => publication.and_then(|p| p.title.as_deref()),
+            Field::Author(i) => publication.and_then(|p| p.authors.get(i).map(String::as_str)),
+        }
+    }
+}
+
+/// The searchable form of a set of studies. It keeps no copy of their text: terms, postings
+/// (record positions as `u32`) and per-record facet values only.
+#[derive(Clone, Default)]
 pub struct SearchIndex {
-    haystacks: Vec<String>,
+    dict: Dict,
+    /// Postings of term `t` are `post_docs[post_starts[t]..post_starts[t + 1]]`, ascending.
+    post_starts: Vec<u32>,
+    post_docs: Vec<u32>,
+    /// The term's BM25 share in the record, parallel to `post_docs`.
+    post_impacts: Vec<u8>,
+    /// Each record's parts as term ids in text order, fields separated by [`index::GAP`], for
+    /// matching quoted phrases.
+    seq_starts: Vec<u32>,
+    seq: Vec<u32>,
+    records: Vec<index::Record>,
+    /// Institution ids of record `r` are `inst_ids[inst_starts[r]..inst_starts[r + 1]]`.
+    inst_starts: Vec<u32>,
+    inst_ids: Vec<u32>,
+    inst_names: Vec<String>,
+    inst_by_name: HashMap<String, u32>,
+    /// Record positions by date, undated last; `dated` of them have a date.
+    by_date: Vec<u32>,
+    dated: u32,
+    /// The records were indexed in date order (as `Dataset` keeps them), so position order is
+    /// date order.
+    date_sorted: bool,
+    facets: facets::FacetIndex,
+    synonyms: Synonyms,
 }
 
 impl SearchIndex {
+    /// Indexes `studies`; hits are positions in this slice.
     pub fn build(studies: &[Study]) -> Self {
-        let haystacks = studies
-            .iter()
-            .map(|s| {
-                let mut text = format!("{} {}", s.title, s.summary);
-                for extra in s.targets.iter().chain(&s.drugs).chain(&s.institutions) {
-                    text.push(' ');
-                    text.push_str(extra);
-                }
-                text.to_lowercase()
-            })
-            .collect();
-        Self { haystacks }
+        index::build(studies)
     }
 
+    /// Matches, orders and counts. Never panics, whatever the text.
     pub fn search(&self, query: &Query) -> Results {
-        let needle = query.text.trim().to_lowercase();
-        let hits = self
-            .haystacks
-            .iter()
-            .enumerate()
-            .filter(|(_, hay)| needle.split_whitespace().all(|word| hay.contains(word)))
-            .map(|(i, _)| i as u32)
-            .collect();
-        Results {
-            hits,
-            ..Results::default()
-        }
+        exec::search(self, query)
+    }
+
+    /// The matched stretches of `study`'s fields, for rendering one record. Prefer
+    /// [`SearchIndex::highlighter`] when marking up many records for one query.
+    pub fn highlights(&self, query: &Query, study: &Study) -> Vec<Highlight> {
+        self.highlighter(query).highlights(study)
+    }
+
+    /// Expands the query once, for highlighting the records on screen.
+    pub fn highlighter(&self, query: &Query) -> Highlighter {
+        Highlighter::new(self, &query.text)
+    }
+
+    /// How many records the index holds.
+    pub fn len(&self) -> usize {
+        self.records.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.records.is_empty()
+    }
+
+    /// How many distinct terms the index holds.
+    pub fn term_count(&self) -> usize {
+        self.dict.len()
+    }
+}
+
+impl fmt::Debug for SearchIndex {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("SearchIndex")
+            .field("records", &self.records.len())
+            .field("terms", &self.dict.len())
+            .field("postings", &self.post_docs.len())
+            .field("sequence", &self.seq.len())
+            .finish_non_exhaustive()
     }
 }

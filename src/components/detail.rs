@@ -1,0 +1,218 @@
+//! The detail panel for the selected study: every field, its sources and verification status,
+//! identifier links, lineage links ("builds on" / "built upon by") and a citation.
+
+use super::ctx;
+use crate::app::{Ctx, History};
+use crate::data::validate::is_http_url;
+use crate::data::{Status, Study};
+use leptos::prelude::*;
+
+#[component]
+pub fn DetailPanel() -> impl IntoView {
+    let ctx = ctx();
+    let selected = {
+        let ctx = ctx.clone();
+        Memo::new(move |_| {
+            ctx.state
+                .with(|s| s.study.clone())
+                .and_then(|id| ctx.data.dataset.index_of(&id))
+        })
+    };
+    let heading: NodeRef<leptos::html::H2> = NodeRef::new();
+    Effect::new(move |_| {
+        if selected.get().is_some() {
+            if let Some(h) = heading.get() {
+                let _ = h.focus();
+            }
+        }
+    });
+    let close = {
+        let ctx = ctx.clone();
+        move || ctx.update(History::Push, |s| s.study = None)
+    };
+    let on_key = {
+        let close = close.clone();
+        move |ev: web_sys::KeyboardEvent| {
+            if ev.key() == "Escape" {
+                close();
+            }
+        }
+    };
+    view! {
+        {move || {
+            let ctx = ctx.clone();
+            let close = close.clone();
+            selected.get().map(|index| {
+                let study = ctx.data.dataset.studies[index].clone();
+                view! {
+                    <aside class="detail" aria-labelledby="detail-title" on:keydown=on_key.clone()>
+                        <div class="detail-head">
+                            <h2 id="detail-title" tabindex="-1" node_ref=heading>{study.title.clone()}</h2>
+                            <button type="button" class="button" on:click=move |_| close()>"Close"</button>
+                        </div>
+                        <DetailBody ctx=ctx.clone() index=index study=study />
+                    </aside>
+                }
+            })
+        }}
+    }
+}
+
+fn badge(study: &Study, field: &str) -> Option<AnyView> {
+    study
+        .field_status
+        .get(field)
+        .filter(|s| **s != study.status)
+        .map(|s| view! { <span class=format!("badge status-{}", s.slug())>{s.label()}</span> }.into_any())
+}
+
+fn row(label: &'static str, value: String, badge: Option<AnyView>) -> Option<AnyView> {
+    (!value.is_empty()).then(|| {
+        view! {
+            <div class="field">
+                <dt>{label}</dt>
+                <dd>{value} {badge}</dd>
+            </div>
+        }
+        .into_any()
+    })
+}
+
+fn external_link(label: String, url: String) -> AnyView {
+    if is_http_url(&url) {
+        view! { <a href=url target="_blank" rel="noopener noreferrer">{label}</a> }.into_any()
+    } else {
+        label.into_any()
+    }
+}
+
+/// A citation in a common style, from what the record has.
+pub fn citation(study: &Study) -> String {
+    let year = study.date.map(|d| d.year.to_string()).unwrap_or_else(|| "n.d.".into());
+    match &study.publication {
+        Some(p) => {
+            let mut parts = Vec::new();
+            if !p.authors.is_empty() {
+                parts.push(p.authors.join(", "));
+            }
+            parts.push(format!("({year})."));
+            parts.push(format!("{}.", p.title.clone().unwrap_or_else(|| study.title.clone())));
+            if let Some(journal) = &p.journal {
+                parts.push(format!("{journal}{}.", p.citation.as_ref().map(|c| format!(" {c}")).unwrap_or_default()));
+            }
+            if let Some(doi) = &p.doi {
+                parts.push(format!("https://doi.org/{doi}"));
+            }
+            parts.join(" ")
+        }
+        None => match &study.news {
+            Some(n) => format!("{}. “{}” ({year}).", n.outlet, n.headline),
+            None => format!("{} ({year}).", study.title),
+        },
+    }
+}
+
+#[component]
+fn DetailBody(ctx: Ctx, index: usize, study: Study) -> impl IntoView {
+    let date = match (study.date, study.end_date) {
+        (Some(d), Some(e)) => format!("{} – {}", d.human(), e.human()),
+        (Some(d), None) => d.human(),
+        _ => "Undated".to_owned(),
+    };
+    let date = if study.circa { format!("c. {date}") } else { date };
+    let list = |items: &[String]| items.join(", ");
+    let link_to = |target: &Study| {
+        let href = ctx.study_href(&target.id);
+        let id = target.id.clone();
+        let ctx = ctx.clone();
+        let on_click = move |ev: web_sys::MouseEvent| {
+            if ev.ctrl_key() || ev.meta_key() || ev.shift_key() || ev.button() != 0 {
+                return;
+            }
+            ev.prevent_default();
+            ctx.update(History::Push, |s| s.study = Some(id.clone()));
+        };
+        let year = target.date.map(|d| format!(" ({})", d.year)).unwrap_or_default();
+        view! { <li><a href=href on:click=on_click>{target.title.clone()}</a>{year}</li> }
+    };
+    let builds_on: Vec<_> = study
+        .builds_on
+        .iter()
+        .filter_map(|id| ctx.data.dataset.get(id))
+        .map(link_to)
+        .collect();
+    let built_upon: Vec<_> = ctx
+        .data
+        .dataset
+        .built_upon_by(index)
+        .iter()
+        .map(|&i| link_to(&ctx.data.dataset.studies[i]))
+        .collect();
+    let p = study.publication.clone().unwrap_or_default();
+    let ids: Vec<AnyView> = [
+        p.doi.as_ref().map(|d| ("DOI ".to_owned() + d, format!("https://doi.org/{d}"))),
+        p.pmid.as_ref().map(|d| ("PMID ".to_owned() + d, format!("https://pubmed.ncbi.nlm.nih.gov/{d}/"))),
+        p.pmcid.as_ref().map(|d| (d.clone(), format!("https://www.ncbi.nlm.nih.gov/pmc/articles/{d}/"))),
+        p.nct.as_ref().map(|d| (d.clone(), format!("https://clinicaltrials.gov/study/{d}"))),
+    ]
+    .into_iter()
+    .flatten()
+    .map(|(label, url)| view! { <li>{external_link(label, url)}</li> }.into_any())
+    .collect();
+    let sources: Vec<AnyView> = study
+        .sources
+        .iter()
+        .map(|s| {
+            let item = match &s.url {
+                Some(url) => external_link(s.label.clone(), url.clone()),
+                None => s.label.clone().into_any(),
+            };
+            view! { <li>{item}</li> }.into_any()
+        })
+        .collect();
+    let news = study.news.clone().map(|n| {
+        let when = n.date.map(|d| format!(", {}", d.human())).unwrap_or_default();
+        let by = n.author.map(|a| format!(" by {a}")).unwrap_or_default();
+        let headline = match n.url {
+            Some(url) => external_link(format!("“{}”", n.headline), url),
+            None => format!("“{}”", n.headline).into_any(),
+        };
+        view! { <p class="news">"Reported by " {n.outlet} ": " {headline} {by} {when}</p> }
+    });
+    let status_class = format!("badge status-{}", study.status.slug());
+    let cite = citation(&study);
+    view! {
+        <p class="detail-status">
+            <span class=status_class>{study.status.label()}</span>
+            {(study.scope != crate::data::Scope::CancerImmunotherapy).then(|| view! { <span class="badge">{study.scope.label()}</span> })}
+            {study.milestone.then(|| view! { <span class="badge milestone-badge">"Milestone"</span> })}
+        </p>
+        <p class="detail-summary">{study.summary.clone()}</p>
+        {study.note.clone().map(|n| view! { <p class="detail-note"><strong>"Note: "</strong>{n}</p> })}
+        <dl class="fields">
+            {row("Date", date, badge(&study, "date"))}
+            {row("Stage", study.stage.label().to_owned(), badge(&study, "stage"))}
+            {row("Approach", study.approaches.iter().map(|a| a.label()).collect::<Vec<_>>().join(", "), badge(&study, "approaches"))}
+            {row("Cancer types", study.cancer_types.iter().map(|c| c.label()).collect::<Vec<_>>().join(", "), badge(&study, "cancer_types"))}
+            {row("Targets", list(&study.targets), badge(&study, "targets"))}
+            {row("Drugs", list(&study.drugs), badge(&study, "drugs"))}
+            {row("Institutions", list(&study.institutions), badge(&study, "institutions"))}
+            {row("People", list(&study.people), badge(&study, "people"))}
+            {row("Journal", p.journal.clone().unwrap_or_default(), badge(&study, "publication.journal"))}
+            {row("Paper", p.title.clone().unwrap_or_default(), badge(&study, "publication.title"))}
+            {row("Citation", p.citation.clone().unwrap_or_default(), badge(&study, "publication.citation"))}
+            {row("Authors", list(&p.authors), badge(&study, "publication.authors"))}
+        </dl>
+        {(!ids.is_empty()).then(|| view! { <ul class="ids">{ids}</ul> })}
+        {news}
+        <h3>"Sources"</h3>
+        <ul class="sources">{sources}</ul>
+        {(!builds_on.is_empty()).then(|| view! { <h3>"Builds on"</h3><ul class="lineage">{builds_on}</ul> })}
+        {(!built_upon.is_empty()).then(|| view! { <h3>"Built upon by"</h3><ul class="lineage">{built_upon}</ul> })}
+        <h3>"Cite"</h3>
+        <p class="citation">{cite}</p>
+        {(study.status != Status::Verified).then(|| view! {
+            <p class="detail-caveat">"Parts of this record are not independently verified; see the badges and sources."</p>
+        })}
+    }
+}

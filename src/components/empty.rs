@@ -1,0 +1,62 @@
+//! When nothing matches: say which filter removed everything and offer to relax it.
+
+use super::ctx;
+use super::toolbar::chip_list;
+use crate::app::History;
+use leptos::prelude::*;
+
+#[component]
+pub fn EmptyState() -> impl IntoView {
+    let ctx = ctx();
+    let suggestions = {
+        let ctx = ctx.clone();
+        move || {
+            let state = ctx.state.get();
+            let results = ctx.results.get_untracked();
+            // Try removing each active filter on its own; offer those that bring records back.
+            let mut offers: Vec<(String, usize, crate::view_state::ViewState)> = chip_list(&state)
+                .into_iter()
+                .filter_map(|(label, remove)| {
+                    let mut relaxed = state.clone();
+                    remove(&mut relaxed);
+                    let n = ctx.data.index.search(&relaxed.to_query()).hits.len();
+                    (n > 0).then_some((label, n, relaxed))
+                })
+                .collect();
+            offers.sort_by(|a, b| b.1.cmp(&a.1));
+            (offers, results.unmatched_words)
+        }
+    };
+    view! {
+        <div class="empty" role="region" aria-label="No results">
+            <h2>"No studies match"</h2>
+            {move || {
+                let (offers, unmatched) = suggestions();
+                let ctx = ctx.clone();
+                view! {
+                    {(!unmatched.is_empty()).then(|| view! {
+                        <p>"No record contains " {unmatched.iter().map(|w| format!("“{w}”")).collect::<Vec<_>>().join(", ")} "."</p>
+                    })}
+                    {if offers.is_empty() {
+                        view! { <p>"Try fewer words, or clear the filters."</p> }.into_any()
+                    } else {
+                        view! {
+                            <ul class="offers">
+                                {offers.into_iter().map(|(label, n, relaxed)| {
+                                    let ctx = ctx.clone();
+                                    view! {
+                                        <li>
+                                            <button type="button" class="button" on:click=move |_| ctx.go(relaxed.clone(), History::Push)>
+                                                {format!("Remove {label} ({n} match)")}
+                                            </button>
+                                        </li>
+                                    }
+                                }).collect_view()}
+                            </ul>
+                        }.into_any()
+                    }}
+                }
+            }}
+        </div>
+    }
+}

@@ -1,0 +1,180 @@
+//! Facet filters with counts: approach, cancer type, evidence stage, institution.
+//!
+//! A count says how many records would match with that value selected, honouring every other
+//! active filter (the search engine's faceted semantics). Values with no matches are hidden
+//! unless selected.
+
+use super::ctx;
+use crate::app::History;
+use crate::data::{Approach, CancerType, Stage};
+use crate::view_state::ViewState;
+use leptos::prelude::*;
+use std::collections::BTreeSet;
+
+/// How many institutions are listed before "Show all".
+const INSTITUTIONS_SHOWN: usize = 8;
+
+#[component]
+pub fn Facets() -> impl IntoView {
+    let results = ctx().results;
+    let approaches = Memo::new(move |_| {
+        results.with(|r| vocab_rows(&r.facets.approaches, |a: Approach| (a.slug(), a.label())))
+    });
+    let cancers = Memo::new(move |_| {
+        results.with(|r| vocab_rows(&r.facets.cancer_types, |c: CancerType| (c.slug(), c.label())))
+    });
+    let stages = Memo::new(move |_| {
+        results.with(|r| vocab_rows(&r.facets.stages, |s: Stage| (s.slug(), s.label())))
+    });
+    let institutions = Memo::new(move |_| {
+        results.with(|r| {
+            r.facets
+                .institutions
+                .iter()
+                .map(|(name, n)| (name.clone(), name.clone(), *n))
+                .collect::<Vec<_>>()
+        })
+    });
+    view! {
+        <details class="facets" open=crate::platform::is_wide()>
+            <summary>"Filters"</summary>
+            <FacetGroup
+                legend="Approach"
+                rows=approaches
+                selected=|s: &ViewState| s.approaches.iter().map(|a| a.slug().to_owned()).collect()
+                toggle=|s: &mut ViewState, value: &str| {
+                    if let Some(a) = Approach::from_slug(value) { flip(&mut s.approaches, a) }
+                }
+                limit=None
+            />
+            <FacetGroup
+                legend="Cancer type"
+                rows=cancers
+                selected=|s: &ViewState| s.cancer_types.iter().map(|c| c.slug().to_owned()).collect()
+                toggle=|s: &mut ViewState, value: &str| {
+                    if let Some(c) = CancerType::from_slug(value) { flip(&mut s.cancer_types, c) }
+                }
+                limit=None
+            />
+            <FacetGroup
+                legend="Evidence stage"
+                rows=stages
+                selected=|s: &ViewState| s.stages.iter().map(|st| st.slug().to_owned()).collect()
+                toggle=|s: &mut ViewState, value: &str| {
+                    if let Some(st) = Stage::from_slug(value) { flip(&mut s.stages, st) }
+                }
+                limit=None
+            />
+            <FacetGroup
+                legend="Institution"
+                rows=institutions
+                selected=|s: &ViewState| s.institutions.iter().cloned().collect()
+                toggle=|s: &mut ViewState, value: &str| flip(&mut s.institutions, value.to_owned())
+                limit=Some(INSTITUTIONS_SHOWN)
+            />
+        </details>
+    }
+}
+
+/// (value, label, count) rows in vocabulary order.
+fn vocab_rows<T: Copy>(
+    counts: &[(T, u32)],
+    names: impl Fn(T) -> (&'static str, &'static str),
+) -> Vec<(String, String, u32)> {
+    counts
+        .iter()
+        .map(|&(value, n)| {
+            let (slug, label) = names(value);
+            (slug.to_owned(), label.to_owned(), n)
+        })
+        .collect()
+}
+
+fn flip<T: Ord>(set: &mut BTreeSet<T>, value: T) {
+    if !set.remove(&value) {
+        set.insert(value);
+    }
+}
+
+#[component]
+fn FacetGroup(
+    legend: &'static str,
+    rows: Memo<Vec<(String, String, u32)>>,
+    selected: fn(&ViewState) -> Vec<String>,
+    toggle: fn(&mut ViewState, &str),
+    limit: Option<usize>,
+) -> impl IntoView {
+    let ctx = ctx();
+    let state = ctx.state;
+    let (show_all, set_show_all) = signal(false);
+    let visible = Memo::new(move |_| {
+        let chosen = state.with(selected);
+        let mut shown: Vec<(String, String, u32, bool)> = rows.with(|rows| {
+            rows.iter()
+                .filter(|(value, _, n)| *n > 0 || chosen.contains(value))
+                .map(|(value, label, n)| (value.clone(), label.clone(), *n, chosen.contains(value)))
+                .collect()
+        });
+        let hidden = match limit {
+            Some(limit) if !show_all.get() && shown.len() > limit => {
+                let before = shown.len();
+                // Selected values always stay visible.
+                shown = shown
+                    .into_iter()
+                    .enumerate()
+                    .filter(|(i, row)| *i < limit || row.3)
+                    .map(|(_, row)| row)
+                    .collect();
+                before - shown.len()
+            }
+            _ => 0,
+        };
+        (shown, hidden)
+    });
+    let id = format!("facet-{}", legend.to_lowercase().replace(' ', "-"));
+    view! {
+        <fieldset class="facet" id=id>
+            <legend>{legend}</legend>
+            <ul>
+                {move || {
+                    let ctx = ctx.clone();
+                    visible
+                        .get()
+                        .0
+                        .into_iter()
+                        .map(|(value, label, n, checked)| {
+                            let ctx = ctx.clone();
+                            let on_change = move |_| {
+                                ctx.update(History::Push, |s| toggle(s, &value));
+                            };
+                            view! {
+                                <li>
+                                    <label class="facet-option" class:empty=n == 0>
+                                        <input type="checkbox" prop:checked=checked on:change=on_change />
+                                        <span class="facet-label">{label}</span>
+                                        <span class="count">{n}</span>
+                                    </label>
+                                </li>
+                            }
+                        })
+                        .collect_view()
+                }}
+            </ul>
+            {move || {
+                let hidden = visible.with(|v| v.1);
+                (limit.is_some() && (hidden > 0 || show_all.get())).then(|| {
+                    view! {
+                        <button
+                            type="button"
+                            class="link-button"
+                            aria-expanded=move || show_all.get().to_string()
+                            on:click=move |_| set_show_all.update(|v| *v = !*v)
+                        >
+                            {move || if show_all.get() { "Show fewer".to_owned() } else { format!("Show all ({hidden} more)") }}
+                        </button>
+                    }
+                })
+            }}
+        </fieldset>
+    }
+}

@@ -1,0 +1,103 @@
+//! Marking what matched in one record, for the rows on screen only.
+//!
+//! The query is expanded once (prefixes, typos, synonyms) into the set of index terms it
+//! matches; each field of a record is then tokenised again and every word or join whose term is
+//! in the set is marked, so a record found through "Keytruda" shows "pembrolizumab" marked.
+
+use super::index::fields;
+use super::plan::Plan;
+use super::tokenize::Tokens;
+use super::{Field, Highlight, SearchIndex};
+use crate::data::Study;
+use std::ops::Range;
+
+/// A query expanded for highlighting; cheap to apply to one record at a time.
+#[derive(Clone, Debug, Default)]
+pub struct Highlighter {
+    /// Matched terms, sorted. One-letter terms are left out: the "t" of "CAR-T" would otherwise
+    /// light up every "T cell"; they are still marked as part of a matched join.
+    terms: Vec<String>,
+    /// Quoted phrases, as their parts' terms.
+    phrases: Vec<Vec<String>>,
+}
+
+impl Highlighter {
+    pub(crate) fn new(index: &SearchIndex, text: &str) -> Self {
+        let plan = Plan::new(index, text);
+        let mut terms: Vec<String> = Vec::new();
+        let mut phrases = Vec::new();
+        for unit in &plan.units {
+            match &unit.phrase {
+                Some(ids) => phrases.push(
+                    ids.iter()
+                        .map(|&id| index.dict.term(id).to_string())
+                        .collect(),
+                ),
+                None => {
+                    let matches = unit.alternatives.iter().flatten().flatten();
+                    terms.extend(matches.map(|m| index.dict.term(m.term).to_string()));
+                }
+            }
+        }
+        terms.retain(|term| term.chars().nth(1).is_some());
+        terms.sort_unstable();
+        terms.dedup();
+        Self { terms, phrases }
+    }
+
+    /// Matched byte ranges of `study`'s fields: sorted by field and position, on char
+    /// boundaries, and not overlapping within a field.
+    pub fn highlights(&self, study: &Study) -> Vec<Highlight> {
+        let mut out = Vec::new();
+        if self.terms.is_empty() && self.phrases.is_empty() {
+            return out;
+        }
+        let mut tokens = Tokens::default();
+        let mut ranges: Vec<Range<usize>> = Vec::new();
+        fields(study, |field, text| {
+            tokens.tokenize(text);
+            ranges.clear();
+            let parts = tokens.parts.clone();
+            tokens.terms(|term, first, last, _| {
+                if self
+                    .terms
+                    .binary_search_by(|t| t.as_str().cmp(term))
+                    .is_ok()
+                {
+                    ranges.push(parts[first].src.start..parts[last].src.end);
+                }
+            });
+            for phrase in &self.phrases {
+                let len = phrase.len();
+                for start in 0..parts.len().saturating_sub(len - 1) {
+                    let matches = (0..len).all(|i| tokens.text(start + i) == phrase[i]);
+                    if matches {
+                        ranges.push(parts[start].src.start..parts[start + len - 1].src.end);
+                    }
+                }
+            }
+            merge(field, &mut ranges, &mut out);
+        });
+        out
+    }
+}
+
+/// Sorts and merges overlapping or touching ranges of one field into `out`.
+fn merge(field: Field, ranges: &mut [Range<usize>], out: &mut Vec<Highlight>) {
+    ranges.sort_unstable_by_key(|range| (range.start, range.end));
+    let mut current: Option<Range<usize>> = None;
+    for range in ranges.iter() {
+        match &mut current {
+            Some(open) if range.start <= open.end => open.end = open.end.max(range.end),
+            _ => {
+                if let Some(done) = current.take() {
+                    out.push(Highlight { field, range: done });
+                }
+                current = Some(range.clone());
+            }
+        }
+    }
+    if let Some(done) = current {
+        out.push(Highlight { field, range: done });
+    }
+}

@@ -1,0 +1,359 @@
+//! Building the index: terms and postings from the records' text, and the compact per-record
+//! values the filters and facets read.
+
+use super::dict::Dict;
+use super::facets::FacetIndex;
+use super::synonyms::Synonyms;
+use super::tokenize::{TermKind, Tokens};
+use super::{Field, SearchIndex};
+use crate::data::{Approach, CancerType, Stage, Study};
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+
+/// Marks a field boundary in a record's part sequence, so a phrase never spans two fields.
+pub(crate) const GAP: u32 = u32::MAX;
+
+// The facet masks hold one bit per vocabulary value, indexed by declaration order, which the
+// `vocabulary!` macro makes the same as `ALL` order.
+const _: () = assert!(Approach::ALL.len() <= 32 && CancerType::ALL.len() <= 32);
+const _: () = assert!(Stage::ALL.len() <= 32);
+
+/// BM25 parameters, the usual ones: term frequency saturates around `K1`, and `B` says how much
+/// a long text is discounted.
+const K1: f32 = 1.2;
+const B: f32 = 0.75;
+/// A posting's BM25 share is stored in a byte, in steps of this much (BM25 stays below 30 even
+/// at a million records).
+pub(crate) const IMPACT_STEP: f32 = 0.125;
+
+/// What the filters and the ranking need to know about one record, in 16 bytes.
+#[derive(Clone, Copy, Debug, Default)]
+pub(crate) struct Record {
+    /// Bit `a as u32` is set for each approach `a`.
+    pub approaches: u32,
+    pub cancer_types: u32,
+    /// Position in the date order (oldest first, undated last): the tie-breaker.
+    pub date_rank: u32,
+    /// The date's year, or [`NO_YEAR`].
+    pub year: i16,
+    pub stage: u8,
+}
+
+/// `Record::year` of an undated record.
+pub(crate) const NO_YEAR: i16 = i16::MIN;
+
+/// How much one occurrence in a field counts, in half units: what a record is *about* (title,
+/// targets, drugs) counts three times the summary; names of institutions, people and journals
+/// half of it, because they say who did the work rather than what it is.
+fn weight(field: Option<Field>) -> u8 {
+    match field {
+        Some(Field::Title | Field::Target(_) | Field::Drug(_)) => 6,
+        Some(Field::Summary | Field::PublicationTitle) => 2,
+        // Approach and cancer-type labels, so "melanoma" finds records filed under it.
+        None => 1,
+        Some(Field::Institution(_) | Field::Person(_) | Field::Journal | Field::Author(_)) => 1,
+    }
+}
+
+/// Calls `visit` with every searchable field of `study` that has text.
+pub(crate) fn fields(study: &Study, mut visit: impl FnMut(Field, &str)) {
+    visit(Field::Title, &study.title);
+    visit(Field::Summary, &study.summary);
+    let lists = [
+        (&study.targets, Field::Target as fn(usize) -> Field),
+        (&study.drugs, Field::Drug),
+        (&study.institutions, Field::Institution),
+        (&study.people, Field::Person),
+    ];
+    for (values, field) in lists {
+        for (i, value) in values.iter().enumerate() {
+            visit(field(i), value);
+        }
+    }
+    if let Some(publication) = &study.publication {
+        if let Some(journal) = &publication.journal {
+            visit(Field::Journal, journal);
+        }
+        if let Some(title) = &publication.title {
+            visit(Field::PublicationTitle, title);
+        }
+        for (i, author) in publication.authors.iter().enumerate() {
+            visit(Field::Author(i), author);
+        }
+    }
+}
+
+/// FxHash: the build interns millions of short terms, where SipHash's DoS resistance buys
+/// nothing and costs a third of the build time.
+#[derive(Default, Clone, Copy)]
+struct Fx(u64);
+
+impl Hasher for Fx {
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for chunk in &mut chunks {
+            let mut word = [0u8; 8];
+            word.copy_from_slice(chunk);
+            self.add(u64::from_le_bytes(word));
+        }
+        let tail = chunks
+            .remainder()
+            .iter()
+            .fold(0u64, |word, &b| (word << 8) | u64::from(b));
+        self.add(tail);
+    }
+
+    fn write_u8(&mut self, byte: u8) {
+        self.add(u64::from(byte));
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+impl Fx {
+    fn add(&mut self, word: u64) {
+        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+}
+
+type FxMap<K, V> = HashMap<K, V, BuildHasherDefault<Fx>>;
+
+/// Term ids for texts, interning new terms as they come.
+#[derive(Default)]
+struct Interner {
+    ids: FxMap<Box<str>, u32>,
+    /// Per term id, the records containing it and the term's weight in each.
+    postings: Vec<Vec<(u32, u8)>>,
+    tokens: Tokens,
+    /// The terms of short texts that repeat across records (names of institutions, people and
+    /// journals, targets, labels), so each distinct one is tokenised and looked up once: a
+    /// range of `cached` per text. Dropped with the builder.
+    cache: FxMap<Box<str>, (u32, u32)>,
+    cached: Vec<(u32, bool)>,
+}
+
+impl Interner {
+    /// Appends the terms of `text` to `out`, each with whether it takes a position (a part).
+    fn terms(&mut self, text: &str, repeats: bool, out: &mut Vec<(u32, bool)>) {
+        if repeats && let Some(&(start, end)) = self.cache.get(text) {
+            out.extend_from_slice(&self.cached[start as usize..end as usize]);
+            return;
+        }
+        self.tokens.tokenize(text);
+        let (ids, postings) = (&mut self.ids, &mut self.postings);
+        self.tokens.terms(|term, _, _, kind| {
+            let id = match ids.get(term) {
+                Some(&id) => id,
+                None => {
+                    let id = postings.len() as u32;
+                    ids.insert(term.into(), id);
+                    postings.push(Vec::new());
+                    id
+                }
+            };
+            out.push((id, kind == TermKind::Part));
+        });
+        if repeats {
+            let start = self.cached.len() as u32;
+            self.cached.extend_from_slice(out);
+            self.cache
+                .insert(text.into(), (start, self.cached.len() as u32));
+        }
+    }
+}
+
+/// Builds the index over `studies`.
+pub(crate) fn build(studies: &[Study]) -> SearchIndex {
+    let mut interner = Interner::default();
+    let mut seq_starts = Vec::with_capacity(studies.len() + 1);
+    let mut seq: Vec<u32> = Vec::new();
+    let mut records = Vec::with_capacity(studies.len());
+    let mut inst_by_name: HashMap<String, u32> = HashMap::new();
+    let mut inst_names: Vec<String> = Vec::new();
+    let mut inst_starts = Vec::with_capacity(studies.len() + 1);
+    let mut inst_ids = Vec::new();
+    let mut local: Vec<(u32, u8)> = Vec::new();
+    let mut field_terms: Vec<(u32, bool)> = Vec::new();
+    let mut lens: Vec<u32> = Vec::with_capacity(studies.len());
+
+    inst_starts.push(0);
+    seq_starts.push(0);
+    for (position, study) in studies.iter().enumerate() {
+        let doc = position as u32;
+        local.clear();
+        let mut len = 0u32;
+        let mut add_text = |field: Option<Field>, text: &str| {
+            let repeats = !matches!(
+                field,
+                Some(Field::Title | Field::Summary | Field::PublicationTitle)
+            );
+            field_terms.clear();
+            interner.terms(text, repeats, &mut field_terms);
+            let weight = weight(field);
+            for &(id, part) in &field_terms {
+                local.push((id, weight));
+                if part {
+                    seq.push(id);
+                    len += 1;
+                }
+            }
+            seq.push(GAP);
+        };
+        fields(study, |field, text| add_text(Some(field), text));
+        for approach in &study.approaches {
+            add_text(None, approach.label());
+        }
+        for cancer_type in &study.cancer_types {
+            add_text(None, cancer_type.label());
+        }
+        seq_starts.push(seq.len() as u32);
+
+        local.sort_unstable_by_key(|&(id, _)| id);
+        let postings: &mut [Vec<(u32, u8)>] = &mut interner.postings;
+        let mut i = 0;
+        while i < local.len() {
+            let id = local[i].0;
+            let mut weight = 0u8;
+            while i < local.len() && local[i].0 == id {
+                weight = weight.saturating_add(local[i].1);
+                i += 1;
+            }
+            postings[id as usize].push((doc, weight));
+        }
+
+        let mut institutions: Vec<u32> = study
+            .institutions
+            .iter()
+            .map(|name| {
+                *inst_by_name.entry(name.clone()).or_insert_with(|| {
+                    inst_names.push(name.clone());
+                    inst_names.len() as u32 - 1
+                })
+            })
+            .collect();
+        institutions.sort_unstable();
+        institutions.dedup();
+        inst_ids.extend(institutions);
+        inst_starts.push(inst_ids.len() as u32);
+
+        lens.push(len);
+        records.push(Record {
+            approaches: study.approaches.iter().fold(0, |m, &a| m | 1 << a as u32),
+            cancer_types: study.cancer_types.iter().fold(0, |m, &c| m | 1 << c as u32),
+            date_rank: 0,
+            year: study
+                .date
+                .map_or(NO_YEAR, |d| d.year.clamp(-32_000, 32_000) as i16),
+            stage: study.stage as u8,
+        });
+    }
+
+    // Term ids become positions in the sorted dictionary, so a prefix is a range of ids.
+    let mut postings = interner.postings;
+    let mut terms: Vec<(Box<str>, u32)> = interner.ids.into_iter().collect();
+    terms.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+    let mut new_id = vec![0u32; terms.len()];
+    let mut post_starts = Vec::with_capacity(terms.len() + 1);
+    let total: usize = postings.iter().map(Vec::len).sum();
+    let mut post_docs = Vec::with_capacity(total);
+    let mut post_impacts = Vec::with_capacity(total);
+    post_starts.push(0);
+    let records_f = studies.len() as f32;
+    let mean_len =
+        (lens.iter().map(|&l| u64::from(l)).sum::<u64>() as f32 / records_f.max(1.0)).max(1.0);
+    for (new, (_, old)) in terms.iter().enumerate() {
+        new_id[*old as usize] = new as u32;
+        let list = std::mem::take(&mut postings[*old as usize]);
+        // The BM25 share of the term in each record is computed once here, so a query only
+        // looks it up.
+        let df = list.len() as f32;
+        let idf = (1.0 + (records_f - df + 0.5) / (df + 0.5)).ln();
+        post_docs.extend(list.iter().map(|&(doc, _)| doc));
+        post_impacts.extend(list.iter().map(|&(doc, weight)| {
+            let tf = f32::from(weight) / 2.0;
+            let norm = K1 * (1.0 - B + B * lens[doc as usize] as f32 / mean_len);
+            let bm25 = idf * tf * (K1 + 1.0) / (tf + norm);
+            (bm25 / IMPACT_STEP).round().clamp(1.0, 255.0) as u8
+        }));
+        post_starts.push(post_docs.len() as u32);
+    }
+    for id in &mut seq {
+        if *id != GAP {
+            *id = new_id[*id as usize];
+        }
+    }
+    seq.shrink_to_fit();
+    let dict = Dict::from_sorted(terms.iter().map(|(term, _)| &**term));
+
+    let mut by_date: Vec<u32> = (0..studies.len() as u32).collect();
+    let date_key = |doc: u32| {
+        let date = studies[doc as usize].date;
+        (date.is_none(), date, doc)
+    };
+    // `Dataset` hands records over in date order already; checking is cheaper than sorting.
+    if !by_date
+        .windows(2)
+        .all(|pair| date_key(pair[0]) <= date_key(pair[1]))
+    {
+        by_date.sort_by_key(|&doc| date_key(doc));
+    }
+    for (rank, &doc) in by_date.iter().enumerate() {
+        records[doc as usize].date_rank = rank as u32;
+    }
+    let dated = studies.iter().filter(|s| s.date.is_some()).count() as u32;
+    let date_sorted = by_date
+        .iter()
+        .enumerate()
+        .all(|(rank, &doc)| rank == doc as usize);
+
+    let mut index = SearchIndex {
+        dict,
+        post_starts,
+        post_docs,
+        post_impacts,
+        seq_starts,
+        seq,
+        inst_starts,
+        inst_ids,
+        inst_names,
+        inst_by_name,
+        by_date,
+        dated,
+        date_sorted,
+        records,
+        facets: FacetIndex::default(),
+        synonyms: Synonyms::builtin(),
+    };
+    index.facets = FacetIndex::build(&index);
+    index
+}
+
+impl SearchIndex {
+    /// The records containing term `id`, ascending, with the term's BM25 share in each (in
+    /// units of [`IMPACT_STEP`]).
+    pub(crate) fn postings(&self, id: u32) -> (&[u32], &[u8]) {
+        let range =
+            self.post_starts[id as usize] as usize..self.post_starts[id as usize + 1] as usize;
+        (&self.post_docs[range.clone()], &self.post_impacts[range])
+    }
+
+    /// How many records contain term `id`.
+    pub(crate) fn doc_freq(&self, id: u32) -> u32 {
+        self.post_starts[id as usize + 1] - self.post_starts[id as usize]
+    }
+
+    /// Record `doc`'s parts as term ids, in text order.
+    pub(crate) fn sequence(&self, doc: u32) -> &[u32] {
+        &self.seq
+            [self.seq_starts[doc as usize] as usize..self.seq_starts[doc as usize + 1] as usize]
+    }
+
+    /// Record `doc`'s institution ids.
+    #[inline]
+    pub(crate) fn institutions_of(&self, doc: u32) -> &[u32] {
+        &self.inst_ids
+            [self.inst_starts[doc as usize] as usize..self.inst_starts[doc as usize + 1] as usize]
+    }
+}

@@ -1,0 +1,432 @@
+//! Turning the parsed query into what the index can match: for each word (or group of words),
+//! alternative sets of index terms, each term tagged with how well it matches.
+//!
+//! A word is found by its exact term, by terms it starts (while it is being typed), by terms a
+//! few typos away, by its hyphen-parts when it is a compound, and by the other names of its
+//! synonym groups. Neighbouring words are also tried joined ("pd 1" as "pd1"), and runs of
+//! words are looked up as multi-word synonyms ("chimeric antigen receptor").
+
+use super::SearchIndex;
+use super::dict::Near;
+use super::query::{self, Item};
+use super::tokenize::Tokens;
+
+/// Match classes, in points: every unit's points dominate its BM25 share (which stays below
+/// [`CLASS_SCALE`]), so an exact match always ranks above a prefix match, and that above a typo.
+pub(crate) const EXACT: u8 = 4;
+pub(crate) const SYNONYM: u8 = 3;
+pub(crate) const PREFIX: u8 = 2;
+pub(crate) const TYPO: u8 = 1;
+pub(crate) const CLASS_SCALE: f32 = 64.0;
+
+/// At most this many terms stand for one typed word (and fewer when they are frequent: see
+/// `Planner::expand`): a one-letter prefix can match thousands.
+const MAX_EXPANSIONS: usize = 64;
+/// At most this many alternatives per unit.
+const MAX_ALTERNATIVES: usize = 16;
+/// Longer words are only matched exactly or by prefix: the typo table grows with the length.
+const MAX_TYPO_BYTES: usize = 48;
+/// Runs of at most this many words are looked up as one synonym.
+const MAX_SYNONYM_WORDS: usize = 4;
+
+/// One index term a word may match, and how well.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub(crate) struct TermMatch {
+    pub term: u32,
+    pub class: u8,
+    /// Scales the term's BM25 share within its class (shorter prefixes and more typos score less).
+    pub factor: f32,
+}
+
+/// Any of these terms.
+pub(crate) type TermSet = Vec<TermMatch>;
+/// All of these sets.
+pub(crate) type Conjunction = Vec<TermSet>;
+
+/// One word, group of words or phrase of the query: a record matches it if it matches any
+/// alternative.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct Unit {
+    /// As typed, for `Results::unmatched_words`.
+    pub label: String,
+    pub alternatives: Vec<Conjunction>,
+    /// For a quoted phrase: its parts' term ids, which must also appear consecutively.
+    pub phrase: Option<Vec<u32>>,
+}
+
+/// The query in index terms.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct Plan {
+    /// Every one must match.
+    pub units: Vec<Unit>,
+    /// None may match.
+    pub excluded: Vec<Unit>,
+}
+
+/// A word of the query, after tokenising.
+#[derive(Clone, Debug)]
+struct Word {
+    label: String,
+    joined: String,
+    parts: Vec<String>,
+    prefix: bool,
+}
+
+impl Plan {
+    pub fn new(index: &SearchIndex, text: &str) -> Self {
+        let parsed = query::parse(text);
+        let mut planner = Planner {
+            index,
+            tokens: Tokens::default(),
+            near: Vec::new(),
+        };
+        let mut plan = Plan::default();
+        let mut run: Vec<Word> = Vec::new();
+        let last = parsed.items.len().saturating_sub(1);
+        for (position, item) in parsed.items.iter().enumerate() {
+            if item.phrase {
+                planner.group_run(&mut run, &mut plan.units);
+                if let Some(unit) = planner.phrase_unit(item.text) {
+                    let into = if item.excluded {
+                        &mut plan.excluded
+                    } else {
+                        &mut plan.units
+                    };
+                    into.push(unit);
+                }
+                continue;
+            }
+            let prefix = position == last && parsed.last_is_prefix;
+            let words = planner.words(item, prefix);
+            if item.excluded {
+                planner.group_run(&mut run, &mut plan.units);
+                plan.excluded
+                    .extend(words.iter().map(|word| planner.excluded_unit(word)));
+            } else {
+                run.extend(words);
+            }
+        }
+        planner.group_run(&mut run, &mut plan.units);
+        plan
+    }
+}
+
+struct Planner<'a> {
+    index: &'a SearchIndex,
+    tokens: Tokens,
+    near: Vec<Near>,
+}
+
+impl Planner<'_> {
+    /// The words of one typed item ("PD-1/PD-L1" is two); only the last can be a prefix.
+    fn words(&mut self, item: &Item<'_>, prefix: bool) -> Vec<Word> {
+        self.tokens.tokenize(item.text);
+        let count = self.tokens.words.len();
+        (0..count)
+            .map(|w| {
+                let parts = self.tokens.words[w].clone();
+                let source = self.tokens.parts[parts.start].src.start
+                    ..self.tokens.parts[parts.end - 1].src.end;
+                Word {
+                    label: item.text[source].to_string(),
+                    joined: self.tokens.joined(w),
+                    parts: parts.map(|p| self.tokens.text(p).to_string()).collect(),
+                    prefix: prefix && w + 1 == count,
+                }
+            })
+            .collect()
+    }
+
+    /// Turns a run of consecutive words into units, grouping words that together form a
+    /// synonym or a joined term, longest first.
+    fn group_run(&mut self, run: &mut Vec<Word>, units: &mut Vec<Unit>) {
+        let words = std::mem::take(run);
+        let mut start = 0;
+        while start < words.len() {
+            let longest = MAX_SYNONYM_WORDS.min(words.len() - start);
+            let group = (2..=longest).rev().find(|&len| {
+                let span = &words[start..start + len];
+                let key: String = span.iter().map(|w| w.joined.as_str()).collect();
+                let prefix = span[len - 1].prefix;
+                let dict = &self.index.dict;
+                self.index.synonyms.find(&key).is_some()
+                    || (len == 2
+                        && (dict.find(&key).is_some()
+                            || (prefix && !dict.prefix_range(&key).is_empty())))
+            });
+            let len = group.unwrap_or(1);
+            let span = &words[start..start + len];
+            let unit = if len == 1 {
+                self.word_unit(&span[0])
+            } else {
+                self.group_unit(span)
+            };
+            units.push(unit);
+            start += len;
+        }
+    }
+
+    fn word_unit(&mut self, word: &Word) -> Unit {
+        let mut alternatives = self.word_alternatives(word);
+        let typos = typos_allowed(&word.joined);
+        self.synonym_alternatives(&word.joined, word.prefix, typos, &mut alternatives);
+        alternatives.truncate(MAX_ALTERNATIVES);
+        Unit {
+            label: word.label.clone(),
+            alternatives,
+            phrase: None,
+        }
+    }
+
+    /// Several words that may stand for one thing: matched as one joined term, as a synonym,
+    /// or as the words one by one.
+    fn group_unit(&mut self, span: &[Word]) -> Unit {
+        let key: String = span.iter().map(|w| w.joined.as_str()).collect();
+        let prefix = span.last().is_some_and(|w| w.prefix);
+        // No typos on the joined key: its words already get them, and a long key's typo search
+        // is the costliest lookup there is.
+        let mut alternatives = vec![vec![self.expand(&key, prefix, 1.0, false)]];
+        let mut product: Vec<Conjunction> = vec![Vec::new()];
+        for word in span {
+            let own = self.word_alternatives(word);
+            product = product
+                .iter()
+                .flat_map(|head| {
+                    own.iter()
+                        .map(move |tail| [head.clone(), tail.clone()].concat())
+                })
+                .take(MAX_ALTERNATIVES)
+                .collect();
+        }
+        alternatives.extend(product);
+        self.synonym_alternatives(&key, prefix, false, &mut alternatives);
+        alternatives.retain(|alternative| alternative.iter().all(|set| !set.is_empty()));
+        alternatives.truncate(MAX_ALTERNATIVES);
+        let labels: Vec<&str> = span.iter().map(|w| w.label.as_str()).collect();
+        Unit {
+            label: labels.join(" "),
+            alternatives,
+            phrase: None,
+        }
+    }
+
+    /// A word as itself, and a compound also as its parts ("TNF-alpha" as "tnf" and "alpha").
+    fn word_alternatives(&mut self, word: &Word) -> Vec<Conjunction> {
+        let typos = typos_allowed(&word.joined);
+        let mut alternatives = vec![vec![self.expand(&word.joined, word.prefix, 1.0, typos)]];
+        if word.parts.len() > 1 {
+            let last = word.parts.len() - 1;
+            let parts = word.parts.iter().enumerate().map(|(i, part)| {
+                self.expand(part, word.prefix && i == last, 0.9, typos_allowed(part))
+            });
+            alternatives.push(parts.collect());
+        }
+        alternatives.retain(|alternative| alternative.iter().all(|set| !set.is_empty()));
+        alternatives
+    }
+
+    /// Adds, for every synonym name that `key` is (or starts, or nearly is), the other names of
+    /// its group; a multi-word name needs all its words.
+    fn synonym_alternatives(
+        &mut self,
+        key: &str,
+        prefix: bool,
+        typos: bool,
+        out: &mut Vec<Conjunction>,
+    ) {
+        let synonyms = &self.index.synonyms;
+        // A name found by prefix or typo scores in that class, not as a synonym: the match is
+        // only as good as its weakest step.
+        let mut names: Vec<(u32, u8, f32)> = Vec::new();
+        if let Some(id) = synonyms.find(key) {
+            names.push((id, SYNONYM, 1.0));
+        }
+        if prefix && key.len() >= 3 {
+            let range = synonyms.keys().prefix_range(key);
+            let longer =
+                range.filter(|&id| synonyms.keys().term(id) != key && synonyms.is_one_word(id));
+            names.extend(longer.map(|id| (id, PREFIX, 0.7)));
+        }
+        let edits = if typos { max_edits(key) } else { 0 };
+        if edits > 0 {
+            self.near.clear();
+            synonyms.keys().fuzzy(key, edits, false, &mut self.near);
+            let near = self
+                .near
+                .iter()
+                .filter(|n| n.distance > 0 && synonyms.is_one_word(n.term));
+            names.extend(near.map(|n| (n.term, TYPO, 0.6)));
+        }
+        let dict = &self.index.dict;
+        for (id, class, factor) in names {
+            for words in synonyms.others(id) {
+                let found: Option<Conjunction> = words
+                    .iter()
+                    .map(|word| {
+                        let term = dict.find(word)?;
+                        Some(vec![TermMatch {
+                            term,
+                            class,
+                            factor,
+                        }])
+                    })
+                    .collect();
+                out.extend(found);
+            }
+        }
+    }
+
+    /// The terms `text` stands for: itself, terms it starts (with `prefix`), and terms within
+    /// the allowed typos (with `typos`); the best [`MAX_EXPANSIONS`] of them.
+    fn expand(&mut self, text: &str, prefix: bool, factor: f32, typos: bool) -> TermSet {
+        let dict = &self.index.dict;
+        let mut set = TermSet::new();
+        if text.is_empty() {
+            return set;
+        }
+        if let Some(term) = dict.find(text) {
+            set.push(TermMatch {
+                term,
+                class: EXACT,
+                factor,
+            });
+        }
+        if prefix {
+            for term in dict.prefix_range(text) {
+                let length = dict.term(term).len();
+                if length != text.len() {
+                    let coverage = text.len() as f32 / length as f32;
+                    set.push(TermMatch {
+                        term,
+                        class: PREFIX,
+                        factor: factor * (0.5 + 0.5 * coverage),
+                    });
+                }
+            }
+        }
+        let edits = if typos && text.len() <= MAX_TYPO_BYTES {
+            max_edits(text)
+        } else {
+            0
+        };
+        if edits > 0 {
+            self.near.clear();
+            dict.fuzzy(text, edits, prefix, &mut self.near);
+            for near in &self.near {
+                if near.distance == 0 || (prefix && near.prefix_distance == 0) {
+                    continue; // Already found as exact or prefix.
+                }
+                let closeness = if near.distance <= edits {
+                    1.0 / (1.0 + f32::from(near.distance))
+                } else {
+                    0.5 / (1.0 + f32::from(near.prefix_distance))
+                };
+                set.push(TermMatch {
+                    term: near.term,
+                    class: TYPO,
+                    factor: factor * closeness,
+                });
+            }
+        }
+        if set.len() > 1 {
+            let index = self.index;
+            let better = |a: &TermMatch, b: &TermMatch| {
+                (b.class, b.factor, index.doc_freq(b.term))
+                    .partial_cmp(&(a.class, a.factor, index.doc_freq(a.term)))
+                    .unwrap_or(std::cmp::Ordering::Equal)
+            };
+            if set.len() > MAX_EXPANSIONS {
+                set.select_nth_unstable_by(MAX_EXPANSIONS - 1, better);
+                set.truncate(MAX_EXPANSIONS);
+            }
+            set.sort_unstable_by(better);
+            // The best term always counts; the others only while their records, added up, stay
+            // within twice the index, so a one-letter prefix costs no more than a common word.
+            let budget = 2 * index.len() as u64;
+            let mut postings = 0;
+            let keep = set
+                .iter()
+                .position(|m| {
+                    postings += u64::from(index.doc_freq(m.term));
+                    postings > budget
+                })
+                .map_or(set.len(), |over| over.max(1));
+            set.truncate(keep);
+        }
+        set
+    }
+
+    /// An excluded word removes records with the word itself or a synonym; typos and prefixes
+    /// would remove more than the user named.
+    fn excluded_unit(&mut self, word: &Word) -> Unit {
+        let exact = |planner: &Self, text: &str| -> TermSet {
+            let term = planner.index.dict.find(text);
+            term.map(|term| TermMatch {
+                term,
+                class: EXACT,
+                factor: 1.0,
+            })
+            .into_iter()
+            .collect()
+        };
+        let mut alternatives = vec![vec![exact(self, &word.joined)]];
+        if word.parts.len() > 1 {
+            alternatives.push(word.parts.iter().map(|part| exact(self, part)).collect());
+        }
+        self.synonym_alternatives(&word.joined, false, false, &mut alternatives);
+        alternatives.retain(|alternative| alternative.iter().all(|set| !set.is_empty()));
+        Unit {
+            label: word.label.clone(),
+            alternatives,
+            phrase: None,
+        }
+    }
+
+    /// A quoted phrase: its parts, exactly, in order. `None` if it has no letters or digits.
+    fn phrase_unit(&mut self, text: &str) -> Option<Unit> {
+        self.tokens.tokenize(text);
+        if self.tokens.parts.is_empty() {
+            return None;
+        }
+        let dict = &self.index.dict;
+        let ids: Option<Vec<u32>> = (0..self.tokens.parts.len())
+            .map(|part| dict.find(self.tokens.text(part)))
+            .collect();
+        let label = format!("\"{}\"", text.trim());
+        let Some(ids) = ids else {
+            return Some(Unit {
+                label,
+                ..Unit::default()
+            });
+        };
+        let exact = |&term: &u32| {
+            vec![TermMatch {
+                term,
+                class: EXACT,
+                factor: 1.0,
+            }]
+        };
+        Some(Unit {
+            label,
+            alternatives: vec![ids.iter().map(exact).collect()],
+            phrase: (ids.len() > 1).then_some(ids),
+        })
+    }
+}
+
+/// Typos allowed in a word of this many characters: 1 from 4, 2 from 8, and 3 from 12, because
+/// long drug names are where people misspell most ("tisagenleucel").
+fn max_edits(text: &str) -> u8 {
+    match text.chars().count() {
+        0..4 => 0,
+        4..8 => 1,
+        8..12 => 2,
+        _ => 3,
+    }
+}
+
+/// Words with digits are identifiers (CD19, IL-2, a year) whose near neighbours are different
+/// things, so they only match exactly or by prefix.
+fn typos_allowed(text: &str) -> bool {
+    !text.bytes().any(|b| b.is_ascii_digit())
+}

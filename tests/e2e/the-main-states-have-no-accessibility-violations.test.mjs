@@ -1,0 +1,43 @@
+// axe-core (WCAG 2.0–2.2 A/AA) finds no violations in the main states of the app.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { AxeBuilder } from "@axe-core/playwright";
+import { start, openApp } from "./helpers.mjs";
+
+const TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"];
+let env;
+before(async () => {
+  env = await start();
+});
+after(async () => {
+  await env?.close();
+});
+
+async function violations(page) {
+  const results = await new AxeBuilder({ page }).withTags(TAGS).analyze();
+  return results.violations.map(
+    (v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join(" | ")}`,
+  );
+}
+
+const STATES = [
+  ["default (timeline)", "", {}],
+  ["searching", "?q=car-t&view=list", {}],
+  ["filtered to empty", "?q=zzzzqqq", {}],
+  ["detail open", "?study=kottke-2017-mrd-recurrence&view=list", {}],
+  ["bench to bedside", "?view=bench", {}],
+  ["dark mode", "?view=list", { colorScheme: "dark" }],
+  ["mobile width", "?view=list", { viewport: { width: 360, height: 780 } }],
+  ["mobile timeline, dark", "", { viewport: { width: 360, height: 780 }, colorScheme: "dark" }],
+];
+
+for (const [name, path, options] of STATES) {
+  test(`no accessibility violations: ${name}`, async () => {
+    const context = await env.browser.newContext(options);
+    const app = await openApp(env, path, { context });
+    await app.page.waitForTimeout(200);
+    assert.deepEqual(await violations(app.page), []);
+    assert.deepEqual(app.errors, []);
+    await context.close();
+  });
+}

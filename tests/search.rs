@@ -1,0 +1,712 @@
+//! The search engine against hand-written records (tables of query → ids), against synthetic
+//! records (properties: no panics, filters hold, counts match a brute-force recount), and against
+//! the bundled dataset.
+// Native only: uses native-only dev-dependencies and runs on the host.
+#![cfg(not(target_arch = "wasm32"))]
+
+use immunotimeline::data::{Approach, CancerType, Dataset, PartialDate, Publication, Stage, Study};
+use immunotimeline::search::{Field, Filters, Query, Results, SearchIndex, Sort};
+use immunotimeline::synthetic;
+use proptest::prelude::*;
+use std::collections::{BTreeMap, HashSet};
+use std::sync::OnceLock;
+
+/// A record with the fields every fixture needs; the rest are filled in per fixture.
+fn record(id: &str, date: &str, title: &str, summary: &str) -> Study {
+    Study {
+        id: id.into(),
+        title: title.into(),
+        date: (!date.is_empty()).then(|| PartialDate::parse(date).expect("fixture date")),
+        circa: false,
+        end_date: None,
+        approaches: vec![Approach::Other],
+        targets: vec![],
+        drugs: vec![],
+        cancer_types: vec![],
+        stage: Stage::Preclinical,
+        scope: immunotimeline::data::Scope::CancerImmunotherapy,
+        milestone: false,
+        institutions: vec![],
+        people: vec![],
+        publication: None,
+        news: None,
+        summary: summary.into(),
+        note: None,
+        builds_on: vec![],
+        status: immunotimeline::data::Status::Verified,
+        field_status: BTreeMap::new(),
+        sources: vec![],
+    }
+}
+
+fn strings(values: &[&str]) -> Vec<String> {
+    values.iter().map(|v| v.to_string()).collect()
+}
+
+/// The shared fixture set, in date order as `Dataset` keeps it.
+fn fixtures() -> &'static [Study] {
+    static FIXTURES: OnceLock<Vec<Study>> = OnceLock::new();
+    FIXTURES.get_or_init(|| {
+        let studies = vec![
+            Study {
+                approaches: vec![Approach::InnateBacterial],
+                cancer_types: vec![CancerType::Sarcoma],
+                stage: Stage::Clinical,
+                people: strings(&["William Coley"]),
+                ..record(
+                    "coley-1891",
+                    "1891",
+                    "Coley's toxins: killed bacteria shrink inoperable sarcomas",
+                    "William Coley injected heat-killed bacteria into sarcomas and saw some tumours regress.",
+                )
+            },
+            Study {
+                approaches: vec![Approach::BasicDiscovery],
+                stage: Stage::BasicDiscovery,
+                targets: strings(&["PD-1"]),
+                institutions: strings(&["Kyoto University"]),
+                people: strings(&["Tasuku Honjo"]),
+                ..record(
+                    "honjo-1992",
+                    "1992-11",
+                    "PD-1 is discovered in dying T cells",
+                    "Programmed death-1 (PD1) was cloned from T-cell hybridomas undergoing apoptosis.",
+                )
+            },
+            Study {
+                approaches: vec![Approach::CheckpointInhibitor],
+                targets: strings(&["CTLA-4"]),
+                institutions: strings(&["University of California, Berkeley"]),
+                people: strings(&["James Allison"]),
+                ..record(
+                    "allison-1996",
+                    "1996-03-22",
+                    "Blocking CTLA-4 rejects tumors",
+                    "Antibodies against the immune checkpoint CTLA-4 enhanced antitumor immunity in mice.",
+                )
+            },
+            Study {
+                approaches: vec![Approach::BasicDiscovery],
+                institutions: strings(&["Memorial Sloan Kettering Cancer Center"]),
+                people: strings(&["Joan Massagué"]),
+                publication: Some(Publication {
+                    journal: Some("Cell".into()),
+                    title: Some("Tumor self-seeding by circulating cancer cells".into()),
+                    ..Publication::default()
+                }),
+                ..record(
+                    "massague-2009",
+                    "2009-12-24",
+                    "Circulating cancer cells re-seed their tumor of origin",
+                    "Cells shed into the blood travel back to the primary tumor.",
+                )
+            },
+            Study {
+                approaches: vec![Approach::CheckpointInhibitor],
+                cancer_types: vec![CancerType::Melanoma],
+                stage: Stage::Phase3,
+                targets: strings(&["PD-1"]),
+                drugs: strings(&["pembrolizumab"]),
+                institutions: strings(&["Memorial Sloan Kettering Cancer Center"]),
+                ..record(
+                    "keynote-2015",
+                    "2015-05-01",
+                    "Pembrolizumab versus ipilimumab in advanced melanoma",
+                    "PD-1 blockade with pembrolizumab prolonged survival compared with CTLA-4 blockade.",
+                )
+            },
+            Study {
+                approaches: vec![Approach::EngineeredCells, Approach::Cytokine],
+                cancer_types: vec![CancerType::Breast, CancerType::Melanoma],
+                targets: strings(&["TNF-α"]),
+                institutions: strings(&["University of New Mexico"]),
+                people: strings(&["Eleonora Dondossola"]),
+                ..record(
+                    "tnf-2016",
+                    "2016-02-08",
+                    "Engineered cancer cells release a cytokine and home to metastases",
+                    "Secreted TNF-α damaged tumor blood vessels while limiting toxicity.",
+                )
+            },
+            Study {
+                approaches: vec![Approach::CarT],
+                cancer_types: vec![CancerType::Leukemia],
+                stage: Stage::Approval,
+                targets: strings(&["CD19"]),
+                drugs: strings(&["Kymriah"]),
+                institutions: strings(&["University of Pennsylvania", "Novartis"]),
+                ..record(
+                    "kymriah-2017",
+                    "2017-08-30",
+                    "First CAR-T therapy approved for leukemia",
+                    "Tisagenlecleucel, made from a patient's own chimeric antigen receptor T cells, was approved for children.",
+                )
+            },
+            Study {
+                approaches: vec![Approach::CheckpointInhibitor, Approach::Cytokine],
+                cancer_types: vec![CancerType::Melanoma],
+                targets: strings(&["PD-1", "TNF-α"]),
+                institutions: strings(&["Institute of Cancer Research, London"]),
+                ..record(
+                    "kottke-2017",
+                    "2017-10-16",
+                    "Residual melanoma cells exploit TNFα to relapse",
+                    "Blocking PD-1 or TNF-alpha delayed recurrence in mice.",
+                )
+            },
+            Study {
+                approaches: vec![Approach::CarT],
+                cancer_types: vec![CancerType::SolidTumors],
+                stage: Stage::Phase1,
+                targets: strings(&["GD2"]),
+                institutions: strings(&["Stanford University"]),
+                ..record(
+                    "glioma-2022",
+                    "2022-06",
+                    "CAR T cells against GD2 in glioma",
+                    "Engineered CART cells targeting GD2 shrank diffuse midline gliomas in children.",
+                )
+            },
+            Study {
+                approaches: vec![Approach::CheckpointInhibitor],
+                cancer_types: vec![CancerType::Lung],
+                stage: Stage::NewsOnly,
+                ..record(
+                    "roundup-undated",
+                    "",
+                    "Immune checkpoint therapy news roundup",
+                    "A news report on checkpoint inhibitors in lung cancer.",
+                )
+            },
+        ];
+        Dataset::new("test".into(), studies).studies
+    })
+}
+
+fn fixture_index() -> &'static SearchIndex {
+    static INDEX: OnceLock<SearchIndex> = OnceLock::new();
+    INDEX.get_or_init(|| SearchIndex::build(fixtures()))
+}
+
+/// A query given as plain text or in full.
+trait IntoQuery {
+    fn into_query(self) -> Query;
+}
+
+impl IntoQuery for &str {
+    fn into_query(self) -> Query {
+        Query {
+            text: self.into(),
+            ..Query::default()
+        }
+    }
+}
+
+impl IntoQuery for Query {
+    fn into_query(self) -> Query {
+        self
+    }
+}
+
+/// The one helper of the tables: the ids of the hits, in order.
+#[track_caller]
+fn check(query: impl IntoQuery, expected: &[&str]) {
+    let query = query.into_query();
+    let results = fixture_index().search(&query);
+    let ids: Vec<&str> = results
+        .hits
+        .iter()
+        .map(|&hit| fixtures()[hit as usize].id.as_str())
+        .collect();
+    assert_eq!(ids, expected, "query {query:?}");
+}
+
+fn filtered(text: &str, filters: Filters, sort: Sort) -> Query {
+    Query {
+        text: text.into(),
+        filters,
+        sort,
+    }
+}
+
+#[test]
+fn hyphen_space_and_joined_spellings_match_each_other() {
+    for text in ["CAR-T", "CAR T", "CART", "car-t", "cart "] {
+        check(text, &["glioma-2022", "kymriah-2017"]);
+    }
+    for text in ["PD1", "PD-1", "pd 1", "pd-1 "] {
+        check(text, &["honjo-1992", "keynote-2015", "kottke-2017"]);
+    }
+    for text in ["TNF-alpha", "TNFa", "TNF-α", "tnf alpha", "TNFα "] {
+        check(text, &["kottke-2017", "tnf-2016"]);
+    }
+}
+
+#[test]
+fn typos_prefixes_phrases_exclusions_and_synonyms() {
+    for (text, expected) in [
+        ("pembrolizomab", &["keynote-2015"][..]),
+        ("tisagenleucel", &["kymriah-2017"]),
+        ("pembro", &["keynote-2015"]),
+        ("massague", &["massague-2009"]),
+        ("MASSAGUÉ ", &["massague-2009"]),
+        ("\"checkpoint immune\"", &[]),
+        ("checkpoint -mice", &["roundup-undated", "keynote-2015"]),
+        ("Keytruda", &["keynote-2015"]),
+        ("CD279", &["honjo-1992", "keynote-2015", "kottke-2017"]),
+        (
+            "chimeric antigen receptor",
+            &["kymriah-2017", "glioma-2022"],
+        ),
+        (
+            "tumour",
+            &[
+                "massague-2009",
+                "tnf-2016",
+                "coley-1891",
+                "allison-1996",
+                "glioma-2022",
+            ],
+        ),
+        ("pd-1 melanoma", &["keynote-2015", "kottke-2017"]),
+        ("melanoma pd", &["keynote-2015", "kottke-2017"]),
+        ("sarcomas coley", &["coley-1891"]),
+        ("xyzzy", &[]),
+    ] {
+        check(text, expected);
+    }
+}
+
+#[test]
+fn exact_beats_synonym_beats_prefix_beats_typo_and_title_beats_summary() {
+    for (text, expected) in [
+        // Exact "cell" (in "T-cell", the CAR-T approach label and the journal Cell), then the
+        // prefix "cells".
+        (
+            "cell",
+            &[
+                "honjo-1992",
+                "glioma-2022",
+                "massague-2009",
+                "kymriah-2017",
+                "tnf-2016",
+                "kottke-2017",
+            ][..],
+        ),
+        // Exact "tumors", synonym "tumours", then "tumor", a typo away.
+        (
+            "tumors",
+            &[
+                "allison-1996",
+                "glioma-2022",
+                "coley-1891",
+                "massague-2009",
+                "tnf-2016",
+            ],
+        ),
+        // Exact "tumor", then "tumors" as a prefix and through its synonym "tumours".
+        (
+            "tumor",
+            &[
+                "massague-2009",
+                "tnf-2016",
+                "allison-1996",
+                "coley-1891",
+                "glioma-2022",
+            ],
+        ),
+        ("blocking", &["allison-1996", "kottke-2017"]),
+        (
+            "\"immune checkpoint\"",
+            &["roundup-undated", "allison-1996"],
+        ),
+        ("melanoma", &["keynote-2015", "kottke-2017", "tnf-2016"]),
+    ] {
+        check(text, expected);
+    }
+}
+
+#[test]
+fn filters_and_sort_orders() {
+    let checkpoint = Filters {
+        approaches: vec![Approach::CheckpointInhibitor],
+        ..Filters::default()
+    };
+    let years = Filters {
+        year_from: Some(2015),
+        year_to: Some(2017),
+        ..Filters::default()
+    };
+    let open_end = Filters {
+        year_from: Some(2017),
+        ..Filters::default()
+    };
+    let two_stages = Filters {
+        stages: vec![Stage::Approval, Stage::Phase3],
+        ..Filters::default()
+    };
+    let institution = Filters {
+        institutions: strings(&["Memorial Sloan Kettering Cancer Center"]),
+        cancer_types: vec![CancerType::Melanoma, CancerType::Leukemia],
+        ..Filters::default()
+    };
+    let unknown = Filters {
+        institutions: strings(&["Nowhere"]),
+        ..Filters::default()
+    };
+    for (query, expected) in [
+        (
+            filtered("", checkpoint.clone(), Sort::Relevance),
+            &[
+                "allison-1996",
+                "keynote-2015",
+                "kottke-2017",
+                "roundup-undated",
+            ][..],
+        ),
+        (
+            filtered("", checkpoint.clone(), Sort::DateDesc),
+            &[
+                "kottke-2017",
+                "keynote-2015",
+                "allison-1996",
+                "roundup-undated",
+            ],
+        ),
+        (
+            filtered("pd-1", checkpoint, Sort::Date),
+            &["keynote-2015", "kottke-2017"],
+        ),
+        (
+            filtered("", years, Sort::Date),
+            &["keynote-2015", "tnf-2016", "kymriah-2017", "kottke-2017"],
+        ),
+        (
+            filtered("", open_end, Sort::Date),
+            &["kymriah-2017", "kottke-2017", "glioma-2022"],
+        ),
+        (
+            filtered("", two_stages, Sort::Date),
+            &["keynote-2015", "kymriah-2017"],
+        ),
+        (filtered("", institution, Sort::Date), &["keynote-2015"]),
+        (filtered("", unknown, Sort::Date), &[]),
+    ] {
+        check(query, expected);
+    }
+}
+
+#[test]
+fn facet_counts_leave_out_their_own_selection() {
+    let query = filtered(
+        "cells",
+        Filters {
+            approaches: vec![Approach::CarT],
+            year_from: Some(2000),
+            ..Filters::default()
+        },
+        Sort::Relevance,
+    );
+    let results = fixture_index().search(&query);
+    let count =
+        |facet: &[(Approach, u32)], value| facet.iter().find(|(a, _)| *a == value).map(|(_, n)| *n);
+    // "cells" since 2000: massague, tnf, kymriah, kottke, glioma; CAR-T among them: kymriah, glioma.
+    assert_eq!(count(&results.facets.approaches, Approach::CarT), Some(2));
+    assert_eq!(
+        count(&results.facets.approaches, Approach::BasicDiscovery),
+        Some(1)
+    );
+    assert_eq!(count(&results.facets.approaches, Approach::TcrT), Some(0));
+    assert_eq!(results.facets.approaches.len(), Approach::ALL.len());
+    assert_eq!(results.facets.stages.iter().map(|(_, n)| n).sum::<u32>(), 2);
+    assert_eq!(
+        results.facets.institutions,
+        [
+            ("Novartis".to_string(), 1),
+            ("Stanford University".into(), 1),
+            ("University of Pennsylvania".into(), 1)
+        ]
+    );
+    // The histogram ignores the year range but honours the approach.
+    assert_eq!(results.histogram, [(2017, 1), (2022, 1)]);
+    assert_eq!(results.total, fixtures().len() as u32);
+}
+
+#[test]
+fn unmatched_words_name_what_emptied_the_list() {
+    for (text, expected) in [
+        ("pd-1 xyzzy", &["xyzzy"][..]),
+        ("\"tumor pd-1\" melanoma", &["\"tumor pd-1\""]),
+        ("pd-1 melanoma", &[]),
+        ("glioma sarcoma", &[]),
+    ] {
+        let results = fixture_index().search(&text.into_query());
+        assert_eq!(results.unmatched_words, expected, "query {text:?}");
+    }
+}
+
+#[test]
+fn highlights_mark_typos_synonyms_and_joins() {
+    for (text, id, expected) in [
+        (
+            "keytruda",
+            "keynote-2015",
+            &[
+                "Title:Pembrolizumab",
+                "Summary:pembrolizumab",
+                "Drug(0):pembrolizumab",
+            ][..],
+        ),
+        (
+            "pembrolizomab",
+            "keynote-2015",
+            &[
+                "Title:Pembrolizumab",
+                "Summary:pembrolizumab",
+                "Drug(0):pembrolizumab",
+            ],
+        ),
+        (
+            "tnfa",
+            "kottke-2017",
+            &["Title:TNFα", "Summary:TNF-alpha", "Target(1):TNF-α"],
+        ),
+        (
+            "cart",
+            "kymriah-2017",
+            &[
+                "Title:CAR-T",
+                "Summary:chimeric",
+                "Summary:antigen",
+                "Summary:receptor",
+            ],
+        ),
+        ("massagu", "massague-2009", &["Person(0):Massagué"]),
+        (
+            "\"immune checkpoint\"",
+            "allison-1996",
+            &["Summary:immune checkpoint"],
+        ),
+        ("", "allison-1996", &[]),
+    ] {
+        let study = fixtures().iter().find(|s| s.id == id).expect("fixture id");
+        let query = text.into_query();
+        let marked: Vec<String> = fixture_index()
+            .highlights(&query, study)
+            .iter()
+            .map(|h| {
+                let field = h.field.text(study).expect("highlighted field exists");
+                format!("{:?}:{}", h.field, &field[h.range.clone()])
+            })
+            .collect();
+        assert_eq!(marked, expected, "highlights of {text:?} in {id}");
+    }
+}
+
+#[test]
+fn bundled_dataset_finds_seed_records() {
+    let (dataset, problems) = Dataset::bundled();
+    assert!(problems.is_empty(), "{problems:?}");
+    let index = SearchIndex::build(&dataset.studies);
+    for (text, must_include) in [
+        (
+            "tnf alpha",
+            &[
+                "kottke-2017-mrd-recurrence",
+                "dondossola-2016-tnf-self-targeting",
+            ][..],
+        ),
+        (
+            "TNF-α",
+            &[
+                "kottke-2017-mrd-recurrence",
+                "dondossola-2016-tnf-self-targeting",
+            ],
+        ),
+        ("massague", &["kim-2009-tumor-self-seeding"]),
+        ("self-seeding", &["kim-2009-tumor-self-seeding"]),
+    ] {
+        let results = index.search(&text.into_query());
+        let ids: HashSet<&str> = results
+            .hits
+            .iter()
+            .map(|&h| dataset.studies[h as usize].id.as_str())
+            .collect();
+        for id in must_include {
+            assert!(ids.contains(id), "{text:?} should find {id}; found {ids:?}");
+        }
+    }
+}
+
+// ---- Properties over synthetic records ----
+
+fn synthetic() -> &'static (Vec<Study>, SearchIndex) {
+    static DATA: OnceLock<(Vec<Study>, SearchIndex)> = OnceLock::new();
+    DATA.get_or_init(|| {
+        let studies = synthetic::generate(1500, 42);
+        let index = SearchIndex::build(&studies);
+        (studies, index)
+    })
+}
+
+fn any_filters() -> impl Strategy<Value = Filters> {
+    let institutions = synthetic()
+        .0
+        .iter()
+        .flat_map(|s| s.institutions.clone())
+        .take(40)
+        .collect::<Vec<_>>();
+    (
+        proptest::sample::subsequence(Approach::ALL.to_vec(), 0..3),
+        proptest::sample::subsequence(CancerType::ALL.to_vec(), 0..3),
+        proptest::sample::subsequence(Stage::ALL.to_vec(), 0..3),
+        proptest::sample::subsequence(institutions, 0..2),
+        proptest::option::of(1880..2030i32),
+        proptest::option::of(1880..2030i32),
+    )
+        .prop_map(
+            |(approaches, cancer_types, stages, institutions, year_from, year_to)| Filters {
+                approaches,
+                cancer_types,
+                stages,
+                institutions,
+                year_from,
+                year_to,
+            },
+        )
+}
+
+fn any_text() -> impl Strategy<Value = String> {
+    let words = [
+        "tumor",
+        "cels",
+        "pd-1",
+        "pembro",
+        "-mice",
+        "\"immune checkpoint\"",
+        "melanoma",
+        "t",
+        "CAR T",
+        "Keytruda",
+        "zzq",
+        "",
+    ];
+    proptest::collection::vec(proptest::sample::select(words.to_vec()), 0..4)
+        .prop_map(|w| w.join(" "))
+}
+
+fn passes(study: &Study, filters: &Filters, skip: &str) -> bool {
+    let year = study.date.map(|d| d.year);
+    let ranged = filters.year_from.is_some() || filters.year_to.is_some();
+    (skip == "approach"
+        || filters.approaches.is_empty()
+        || study
+            .approaches
+            .iter()
+            .any(|a| filters.approaches.contains(a)))
+        && (skip == "cancer"
+            || filters.cancer_types.is_empty()
+            || study
+                .cancer_types
+                .iter()
+                .any(|c| filters.cancer_types.contains(c)))
+        && (skip == "stage" || filters.stages.is_empty() || filters.stages.contains(&study.stage))
+        && (skip == "institution"
+            || filters.institutions.is_empty()
+            || study
+                .institutions
+                .iter()
+                .any(|i| filters.institutions.contains(i)))
+        && (skip == "year"
+            || !ranged
+            || year.is_some_and(|y| {
+                filters.year_from.is_none_or(|f| y >= f) && filters.year_to.is_none_or(|t| y <= t)
+            }))
+}
+
+fn text_hits(index: &SearchIndex, text: &str) -> Vec<u32> {
+    let mut hits = index.search(&text.into_query()).hits;
+    hits.sort_unstable();
+    hits
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 64, ..ProptestConfig::default() })]
+
+    #[test]
+    fn never_panics_and_highlights_are_well_formed(chars in proptest::collection::vec(any::<char>(), 0..1000)) {
+        let text: String = chars.into_iter().collect();
+        let (studies, index) = synthetic();
+        for sort in [Sort::Relevance, Sort::DateDesc] {
+            let query = Query { text: text.clone(), sort, ..Query::default() };
+            let results = index.search(&query);
+            prop_assert!(results.hits.iter().all(|&h| (h as usize) < studies.len()));
+            for &hit in results.hits.iter().take(5) {
+                let study = &studies[hit as usize];
+                let marks = index.highlights(&query, study);
+                for pair in marks.windows(2) {
+                    prop_assert!(pair[0].field < pair[1].field || (pair[0].field == pair[1].field && pair[0].range.end < pair[1].range.start));
+                }
+                for mark in &marks {
+                    let field = mark.field.text(study).unwrap_or_default();
+                    prop_assert!(field.get(mark.range.clone()).is_some_and(|s| !s.is_empty()));
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn every_hit_passes_every_filter(text in any_text(), filters in any_filters()) {
+        let (studies, index) = synthetic();
+        let results = index.search(&filtered(&text, filters.clone(), Sort::Relevance));
+        let matching: HashSet<u32> = text_hits(index, &text).into_iter().collect();
+        let mut expected: Vec<u32> = (0..studies.len() as u32)
+            .filter(|&d| matching.contains(&d) && passes(&studies[d as usize], &filters, ""))
+            .collect();
+        let mut hits = results.hits.clone();
+        hits.sort_unstable();
+        expected.sort_unstable();
+        prop_assert_eq!(hits, expected);
+    }
+
+    #[test]
+    fn facets_and_histogram_equal_a_brute_force_recount(text in any_text(), filters in any_filters()) {
+        let (studies, index) = synthetic();
+        let results: Results = index.search(&filtered(&text, filters.clone(), Sort::Date));
+        let matching: Vec<&Study> = text_hits(index, &text).iter().map(|&d| &studies[d as usize]).collect();
+        for &(approach, count) in &results.facets.approaches {
+            let brute = matching.iter().filter(|s| passes(s, &filters, "approach") && s.approaches.contains(&approach)).count();
+            prop_assert_eq!(count as usize, brute, "approach {:?}", approach);
+        }
+        for &(cancer, count) in &results.facets.cancer_types {
+            let brute = matching.iter().filter(|s| passes(s, &filters, "cancer") && s.cancer_types.contains(&cancer)).count();
+            prop_assert_eq!(count as usize, brute, "cancer type {:?}", cancer);
+        }
+        for &(stage, count) in &results.facets.stages {
+            let brute = matching.iter().filter(|s| passes(s, &filters, "stage") && s.stage == stage).count();
+            prop_assert_eq!(count as usize, brute, "stage {:?}", stage);
+        }
+        for (name, count) in &results.facets.institutions {
+            let brute = matching.iter().filter(|s| passes(s, &filters, "institution") && s.institutions.contains(name)).count();
+            prop_assert_eq!(*count as usize, brute, "institution {}", name);
+        }
+        let mut years: BTreeMap<i32, u32> = BTreeMap::new();
+        for study in matching.iter().filter(|s| passes(s, &filters, "year")) {
+            if let Some(date) = study.date {
+                *years.entry(date.year).or_default() += 1;
+            }
+        }
+        prop_assert_eq!(results.histogram, years.into_iter().collect::<Vec<_>>());
+    }
+}
+
+#[test]
+fn field_texts_cover_every_highlightable_field() {
+    let study = fixtures()
+        .iter()
+        .find(|s| s.id == "massague-2009")
+        .expect("fixture");
+    assert_eq!(Field::Journal.text(study), Some("Cell"));
+    assert_eq!(Field::Person(0).text(study), Some("Joan Massagué"));
+    assert_eq!(Field::Drug(3).text(study), None);
+}
