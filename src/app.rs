@@ -5,9 +5,17 @@
 //! writes a new URL; nothing else holds filter state.
 
 use crate::components::{
-    bench::BenchView, detail::DetailPanel, empty::EmptyState, facets::Facets, header::Header,
-    notices::Notices, overview::Overview, search_box::SearchBar, study_list::{PrintList, StudyList},
-    timeline::Timeline, toolbar::Toolbar,
+    bench::BenchView,
+    detail::DetailPanel,
+    empty::EmptyState,
+    facets::Facets,
+    header::Header,
+    notices::Notices,
+    overview::Overview,
+    search_box::SearchBar,
+    study_list::{PrintList, StudyList},
+    timeline::Timeline,
+    toolbar::Toolbar,
 };
 use crate::data::{Dataset, Problem};
 use crate::search::{Query, Results, SearchIndex};

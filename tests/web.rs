@@ -75,7 +75,10 @@ async fn typing_in_the_search_box_narrows_the_results_and_announces_the_count() 
     type_into_search(&host, "Kottke");
     leptos::task::tick().await;
     let after = announced(&host);
-    assert!(after >= 1 && after < before, "before {before}, after {after}");
+    assert!(
+        after >= 1 && after < before,
+        "before {before}, after {after}"
+    );
     let status = host
         .query_selector(".result-count")
         .expect("valid selector")

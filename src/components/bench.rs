@@ -10,7 +10,10 @@ use leptos::prelude::*;
 const STEPS: [(&str, &[Stage]); 4] = [
     ("Basic discovery", &[Stage::BasicDiscovery]),
     ("Preclinical", &[Stage::InVitro, Stage::Preclinical]),
-    ("First in humans", &[Stage::Clinical, Stage::Phase1, Stage::Phase2, Stage::Phase3]),
+    (
+        "First in humans",
+        &[Stage::Clinical, Stage::Phase1, Stage::Phase2, Stage::Phase3],
+    ),
     ("Approval", &[Stage::Approval]),
 ];
 
@@ -21,7 +24,10 @@ pub fn firsts(studies: &[Study], hits: &[u32]) -> Vec<(Approach, [Option<usize>;
     for &hit in hits {
         let study = &studies[hit as usize];
         let Some(date) = study.date else { continue };
-        let Some(step) = STEPS.iter().position(|(_, stages)| stages.contains(&study.stage)) else {
+        let Some(step) = STEPS
+            .iter()
+            .position(|(_, stages)| stages.contains(&study.stage))
+        else {
             continue;
         };
         for approach in &study.approaches {
@@ -33,8 +39,13 @@ pub fn firsts(studies: &[Study], hits: &[u32]) -> Vec<(Approach, [Option<usize>;
         }
     }
     table.retain(|(a, steps)| {
-        !matches!(a, Approach::Recognition | Approach::BasicDiscovery | Approach::ResearchTool | Approach::Other)
-            && steps.iter().filter(|s| s.is_some()).count() >= 2
+        !matches!(
+            a,
+            Approach::Recognition
+                | Approach::BasicDiscovery
+                | Approach::ResearchTool
+                | Approach::Other
+        ) && steps.iter().filter(|s| s.is_some()).count() >= 2
     });
     table
 }
@@ -44,7 +55,10 @@ pub fn BenchView() -> impl IntoView {
     let ctx = ctx();
     let rows = {
         let ctx = ctx.clone();
-        move || ctx.results.with(|r| firsts(&ctx.data.dataset.studies, &r.hits))
+        move || {
+            ctx.results
+                .with(|r| firsts(&ctx.data.dataset.studies, &r.hits))
+        }
     };
     view! {
         <section class="bench" aria-labelledby="bench-title">

@@ -63,7 +63,9 @@ fn badge(study: &Study, field: &str) -> Option<AnyView> {
         .field_status
         .get(field)
         .filter(|s| **s != study.status)
-        .map(|s| view! { <span class=format!("badge status-{}", s.slug())>{s.label()}</span> }.into_any())
+        .map(|s| {
+            view! { <span class=format!("badge status-{}", s.slug())>{s.label()}</span> }.into_any()
+        })
 }
 
 fn row(label: &'static str, value: String, badge: Option<AnyView>) -> Option<AnyView> {
@@ -88,7 +90,10 @@ fn external_link(label: String, url: String) -> AnyView {
 
 /// A citation in a common style, from what the record has.
 pub fn citation(study: &Study) -> String {
-    let year = study.date.map(|d| d.year.to_string()).unwrap_or_else(|| "n.d.".into());
+    let year = study
+        .date
+        .map(|d| d.year.to_string())
+        .unwrap_or_else(|| "n.d.".into());
     match &study.publication {
         Some(p) => {
             let mut parts = Vec::new();
@@ -96,9 +101,18 @@ pub fn citation(study: &Study) -> String {
                 parts.push(p.authors.join(", "));
             }
             parts.push(format!("({year})."));
-            parts.push(format!("{}.", p.title.clone().unwrap_or_else(|| study.title.clone())));
+            parts.push(format!(
+                "{}.",
+                p.title.clone().unwrap_or_else(|| study.title.clone())
+            ));
             if let Some(journal) = &p.journal {
-                parts.push(format!("{journal}{}.", p.citation.as_ref().map(|c| format!(" {c}")).unwrap_or_default()));
+                parts.push(format!(
+                    "{journal}{}.",
+                    p.citation
+                        .as_ref()
+                        .map(|c| format!(" {c}"))
+                        .unwrap_or_default()
+                ));
             }
             if let Some(doi) = &p.doi {
                 parts.push(format!("https://doi.org/{doi}"));
@@ -119,7 +133,11 @@ fn DetailBody(ctx: Ctx, index: usize, study: Study) -> impl IntoView {
         (Some(d), None) => d.human(),
         _ => "Undated".to_owned(),
     };
-    let date = if study.circa { format!("c. {date}") } else { date };
+    let date = if study.circa {
+        format!("c. {date}")
+    } else {
+        date
+    };
     let list = |items: &[String]| items.join(", ");
     let link_to = |target: &Study| {
         let href = ctx.study_href(&target.id);
@@ -132,7 +150,10 @@ fn DetailBody(ctx: Ctx, index: usize, study: Study) -> impl IntoView {
             ev.prevent_default();
             ctx.update(History::Push, |s| s.study = Some(id.clone()));
         };
-        let year = target.date.map(|d| format!(" ({})", d.year)).unwrap_or_default();
+        let year = target
+            .date
+            .map(|d| format!(" ({})", d.year))
+            .unwrap_or_default();
         view! { <li><a href=href on:click=on_click>{target.title.clone()}</a>{year}</li> }
     };
     let builds_on: Vec<_> = study
@@ -150,10 +171,24 @@ fn DetailBody(ctx: Ctx, index: usize, study: Study) -> impl IntoView {
         .collect();
     let p = study.publication.clone().unwrap_or_default();
     let ids: Vec<AnyView> = [
-        p.doi.as_ref().map(|d| ("DOI ".to_owned() + d, format!("https://doi.org/{d}"))),
-        p.pmid.as_ref().map(|d| ("PMID ".to_owned() + d, format!("https://pubmed.ncbi.nlm.nih.gov/{d}/"))),
-        p.pmcid.as_ref().map(|d| (d.clone(), format!("https://www.ncbi.nlm.nih.gov/pmc/articles/{d}/"))),
-        p.nct.as_ref().map(|d| (d.clone(), format!("https://clinicaltrials.gov/study/{d}"))),
+        p.doi
+            .as_ref()
+            .map(|d| ("DOI ".to_owned() + d, format!("https://doi.org/{d}"))),
+        p.pmid.as_ref().map(|d| {
+            (
+                "PMID ".to_owned() + d,
+                format!("https://pubmed.ncbi.nlm.nih.gov/{d}/"),
+            )
+        }),
+        p.pmcid.as_ref().map(|d| {
+            (
+                d.clone(),
+                format!("https://www.ncbi.nlm.nih.gov/pmc/articles/{d}/"),
+            )
+        }),
+        p.nct
+            .as_ref()
+            .map(|d| (d.clone(), format!("https://clinicaltrials.gov/study/{d}"))),
     ]
     .into_iter()
     .flatten()
@@ -171,7 +206,10 @@ fn DetailBody(ctx: Ctx, index: usize, study: Study) -> impl IntoView {
         })
         .collect();
     let news = study.news.clone().map(|n| {
-        let when = n.date.map(|d| format!(", {}", d.human())).unwrap_or_default();
+        let when = n
+            .date
+            .map(|d| format!(", {}", d.human()))
+            .unwrap_or_default();
         let by = n.author.map(|a| format!(" by {a}")).unwrap_or_default();
         let headline = match n.url {
             Some(url) => external_link(format!("“{}”", n.headline), url),

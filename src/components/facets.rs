@@ -21,7 +21,11 @@ pub fn Facets() -> impl IntoView {
         results.with(|r| vocab_rows(&r.facets.approaches, |a: Approach| (a.slug(), a.label())))
     });
     let cancers = Memo::new(move |_| {
-        results.with(|r| vocab_rows(&r.facets.cancer_types, |c: CancerType| (c.slug(), c.label())))
+        results.with(|r| {
+            vocab_rows(&r.facets.cancer_types, |c: CancerType| {
+                (c.slug(), c.label())
+            })
+        })
     });
     let stages = Memo::new(move |_| {
         results.with(|r| vocab_rows(&r.facets.stages, |s: Stage| (s.slug(), s.label())))

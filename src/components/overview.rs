@@ -12,8 +12,18 @@ const HEIGHT: f64 = 40.0;
 /// The span the overview always shows: the earliest record's year to this year.
 pub fn full_span(ctx: &crate::app::Ctx) -> (i32, i32) {
     let studies = &ctx.data.dataset.studies;
-    let first = studies.iter().filter_map(|s| s.date).map(|d| d.year).min().unwrap_or(1891);
-    let last = studies.iter().filter_map(|s| s.date).map(|d| d.year).max().unwrap_or(first);
+    let first = studies
+        .iter()
+        .filter_map(|s| s.date)
+        .map(|d| d.year)
+        .min()
+        .unwrap_or(1891);
+    let last = studies
+        .iter()
+        .filter_map(|s| s.date)
+        .map(|d| d.year)
+        .max()
+        .unwrap_or(first);
     (first.min(1891), last.max(crate::platform::current_year()))
 }
 
@@ -71,7 +81,13 @@ pub fn Overview() -> impl IntoView {
 
     let bars = move || {
         results.with(|r| {
-            let max = r.histogram.iter().map(|&(_, n)| n).max().unwrap_or(0).max(1);
+            let max = r
+                .histogram
+                .iter()
+                .map(|&(_, n)| n)
+                .max()
+                .unwrap_or(0)
+                .max(1);
             r.histogram
                 .iter()
                 .filter(|&&(year, n)| n > 0 && (first..=last).contains(&year))

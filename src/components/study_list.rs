@@ -22,7 +22,10 @@ const YEAR_ROW: f64 = 44.0;
 enum Row {
     Year(Option<i32>),
     /// Position in the hit list (0-based) and the record's index in the dataset.
-    Study { pos: u32, index: u32 },
+    Study {
+        pos: u32,
+        index: u32,
+    },
 }
 
 #[derive(Clone, Debug, PartialEq, Default)]
@@ -69,7 +72,10 @@ impl Layout {
     /// Rows that intersect `[top, bottom)`.
     fn visible(&self, top: f64, bottom: f64) -> std::ops::Range<usize> {
         let start = self.tops.partition_point(|&t| t <= top).saturating_sub(1);
-        let end = self.tops.partition_point(|&t| t < bottom).min(self.rows.len());
+        let end = self
+            .tops
+            .partition_point(|&t| t < bottom)
+            .min(self.rows.len());
         start.min(end)..end
     }
 
@@ -80,7 +86,8 @@ impl Layout {
             Row::Year(_) => true,
         });
         // A year row may sit between; step over it.
-        (i..self.rows.len().min(i + 2)).find(|&r| matches!(self.rows[r], Row::Study { pos: p, .. } if p == pos))
+        (i..self.rows.len().min(i + 2))
+            .find(|&r| matches!(self.rows[r], Row::Study { pos: p, .. } if p == pos))
     }
 }
 
@@ -186,8 +193,15 @@ fn StudyCard(study: Study, pos: u32, set_size: Signal<usize>) -> impl IntoView {
         .with_untracked(|q| ctx.data.index.highlights(q, &study));
     let title = marked(&study.title, &ranges_for(&highlights, Field::Title));
     let summary = marked(&study.summary, &ranges_for(&highlights, Field::Summary));
-    let date = study.date.map(|d| d.human()).unwrap_or_else(|| "Undated".into());
-    let date = if study.circa { format!("c. {date}") } else { date };
+    let date = study
+        .date
+        .map(|d| d.human())
+        .unwrap_or_else(|| "Undated".into());
+    let date = if study.circa {
+        format!("c. {date}")
+    } else {
+        date
+    };
     let approaches = study
         .approaches
         .iter()

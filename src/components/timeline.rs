@@ -53,7 +53,9 @@ struct Plot {
 /// The visible window as whole years, inclusive.
 fn window_of(state: &ViewState, first: i32, last: i32) -> (i32, i32) {
     match state.zoom {
-        Some(YearSpan { start, end }) => (start.max(first), end.min(last).max(start.max(first) + 1)),
+        Some(YearSpan { start, end }) => {
+            (start.max(first), end.min(last).max(start.max(first) + 1))
+        }
         None => {
             let from = state.year_from.unwrap_or(first).max(first);
             let to = state.year_to.unwrap_or(last).min(last);
@@ -144,7 +146,9 @@ fn sweep(points: &[(f64, u32)], width: f64, span: f64, start: i32, studies: &[St
             let left = x / width * 100.0;
             if let [index] = members[..] {
                 // Invariant: only dated records reach the sweep.
-                let date = studies[index as usize].date.expect("plotted records are dated");
+                let date = studies[index as usize]
+                    .date
+                    .expect("plotted records are dated");
                 let period = precision_years(&date) / span * 100.0;
                 let wide_enough = period / 100.0 * width >= 10.0;
                 Item::Single {
@@ -229,10 +233,13 @@ pub fn Timeline() -> impl IntoView {
     let on_wheel = {
         let zoom_by = zoom_by.clone();
         move |ev: WheelEvent| {
-            let Some(el) = area.get_untracked() else { return };
+            let Some(el) = area.get_untracked() else {
+                return;
+            };
             ev.prevent_default();
             let rect = el.get_bounding_client_rect();
-            let anchor = ((f64::from(ev.client_x()) - rect.left()) / rect.width().max(1.0)).clamp(0.0, 1.0);
+            let anchor =
+                ((f64::from(ev.client_x()) - rect.left()) / rect.width().max(1.0)).clamp(0.0, 1.0);
             zoom_by(if ev.delta_y() > 0.0 { 1.25 } else { 0.8 }, anchor);
         }
     };
@@ -260,7 +267,9 @@ pub fn Timeline() -> impl IntoView {
     let on_move = {
         let set_window = set_window.clone();
         move |ev: PointerEvent| {
-            let Some((x0, spread0, (start, end))) = gesture.get_value() else { return };
+            let Some((x0, spread0, (start, end))) = gesture.get_value() else {
+                return;
+            };
             pointers.update_value(|p| {
                 if let Some(entry) = p.iter_mut().find(|(id, _)| *id == ev.pointer_id()) {
                     entry.1 = f64::from(ev.client_x());
@@ -275,7 +284,10 @@ pub fn Timeline() -> impl IntoView {
             }
             let shift = -((x - x0) / w * span).round();
             let new_start = f64::from(start) + shift + (span - next_span) / 2.0;
-            let new = (new_start.round() as i32, (new_start + next_span).round() as i32);
+            let new = (
+                new_start.round() as i32,
+                (new_start + next_span).round() as i32,
+            );
             if new != window.get_untracked() {
                 set_window(new.0, new.1, History::Replace);
             }
@@ -400,7 +412,11 @@ fn render_item(
         } => {
             let study = &ctx.data.dataset.studies[index as usize];
             let date = study.date.map(|d| d.human()).unwrap_or_default();
-            let label = format!("{} ({}{date})", study.title, if study.circa { "c. " } else { "" });
+            let label = format!(
+                "{} ({}{date})",
+                study.title,
+                if study.circa { "c. " } else { "" }
+            );
             let id = study.id.clone();
             let selected = {
                 let id = id.clone();
@@ -433,7 +449,11 @@ fn render_item(
             from,
             to,
         } => {
-            let years = if from == to { from.to_string() } else { format!("{from}–{to}") };
+            let years = if from == to {
+                from.to_string()
+            } else {
+                format!("{from}–{to}")
+            };
             view! {
                 <button
                     type="button"

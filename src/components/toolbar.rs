@@ -134,28 +134,43 @@ type Remove = Box<dyn Fn(&mut ViewState) + Send + Sync>;
 pub fn chip_list(state: &ViewState) -> Vec<(String, Remove)> {
     let mut chips: Vec<(String, Remove)> = Vec::new();
     if !state.q.trim().is_empty() {
-        chips.push((format!("Text: “{}”", state.q.trim()), Box::new(|s| s.q.clear())));
+        chips.push((
+            format!("Text: “{}”", state.q.trim()),
+            Box::new(|s| s.q.clear()),
+        ));
     }
     for &a in &state.approaches {
-        chips.push((format!("Approach: {}", a.label()), Box::new(move |s| {
-            s.approaches.remove(&a);
-        })));
+        chips.push((
+            format!("Approach: {}", a.label()),
+            Box::new(move |s| {
+                s.approaches.remove(&a);
+            }),
+        ));
     }
     for &c in &state.cancer_types {
-        chips.push((format!("Cancer: {}", c.label()), Box::new(move |s| {
-            s.cancer_types.remove(&c);
-        })));
+        chips.push((
+            format!("Cancer: {}", c.label()),
+            Box::new(move |s| {
+                s.cancer_types.remove(&c);
+            }),
+        ));
     }
     for &st in &state.stages {
-        chips.push((format!("Stage: {}", st.label()), Box::new(move |s| {
-            s.stages.remove(&st);
-        })));
+        chips.push((
+            format!("Stage: {}", st.label()),
+            Box::new(move |s| {
+                s.stages.remove(&st);
+            }),
+        ));
     }
     for inst in &state.institutions {
         let name = inst.clone();
-        chips.push((format!("Institution: {inst}"), Box::new(move |s| {
-            s.institutions.remove(&name);
-        })));
+        chips.push((
+            format!("Institution: {inst}"),
+            Box::new(move |s| {
+                s.institutions.remove(&name);
+            }),
+        ));
     }
     if state.year_from.is_some() || state.year_to.is_some() {
         let label = match (state.year_from, state.year_to) {
@@ -164,10 +179,13 @@ pub fn chip_list(state: &ViewState) -> Vec<(String, Remove)> {
             (None, Some(b)) => format!("Years: to {b}"),
             (None, None) => String::new(),
         };
-        chips.push((label, Box::new(|s| {
-            s.year_from = None;
-            s.year_to = None;
-        })));
+        chips.push((
+            label,
+            Box::new(|s| {
+                s.year_from = None;
+                s.year_to = None;
+            }),
+        ));
     }
     chips
 }
