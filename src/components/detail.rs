@@ -20,10 +20,8 @@ pub fn DetailPanel() -> impl IntoView {
     };
     let heading: NodeRef<leptos::html::H2> = NodeRef::new();
     Effect::new(move |_| {
-        if selected.get().is_some() {
-            if let Some(h) = heading.get() {
-                let _ = h.focus();
-            }
+        if let (Some(_), Some(h)) = (selected.get(), heading.get()) {
+            let _ = h.focus();
         }
     });
     let close = {

@@ -376,7 +376,7 @@ pub fn Timeline() -> impl IntoView {
                 on:wheel=on_wheel
                 on:pointerdown=on_down
                 on:pointermove=on_move
-                on:pointerup=on_up.clone()
+                on:pointerup=on_up
                 on:pointercancel=on_up
                 on:keydown=on_key
             >
