@@ -4,6 +4,7 @@
 //! tested natively; the user interface (`app`, `components`, `platform`) exists only on wasm32.
 
 pub mod data;
+pub mod exchange;
 pub mod search;
 pub mod synthetic;
 pub mod view_state;

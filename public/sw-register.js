@@ -1,0 +1,66 @@
+// Registers the service worker (sw.js) and offers new versions of the app.
+//
+// Plain JS, loaded with `defer` by release builds only (scripts/precache.mjs adds the <script>),
+// so offline support and updates keep working even if the wasm fails to start. When a new build
+// has been installed and is waiting, a banner says "A new version is available" with a Reload
+// button; only that click lets the new worker take over (SKIP_WAITING → controllerchange →
+// reload), so a tab never mixes two builds.
+(() => {
+  const sw = navigator.serviceWorker;
+  if (!sw) return;
+
+  // A controller change from "none" to the first worker (first visit) needs no reload; any
+  // later change means a new build now serves this tab, so it reloads to run that build.
+  let controlled = Boolean(sw.controller);
+  let reloading = false;
+  sw.addEventListener("controllerchange", () => {
+    if (controlled && !reloading) {
+      reloading = true;
+      location.reload();
+    }
+    controlled = true;
+  });
+
+  // Relative URL and scope: the app works under any sub-path.
+  sw.register("./sw.js", { scope: "./" }).then(
+    (registration) => {
+      if (registration.waiting && sw.controller) offer(registration.waiting);
+      registration.addEventListener("updatefound", () => {
+        const worker = registration.installing;
+        worker?.addEventListener("statechange", () => {
+          // "installed" with an existing controller means an update waits; without one it is
+          // the first install, which activates by itself.
+          if (worker.state === "installed" && sw.controller) offer(worker);
+        });
+      });
+      // The browser looks for a new sw.js on navigations only; a tab left open for days also
+      // looks when it comes back into view. Offline, the check just fails quietly.
+      document.addEventListener("visibilitychange", () => {
+        if (document.visibilityState === "visible") registration.update().catch(() => {});
+      });
+    },
+    (error) => console.warn("Offline support is unavailable:", error),
+  );
+
+  /** Shows the update banner (once); its button hands control to `worker`. */
+  function offer(worker) {
+    let banner = document.getElementById("update-banner");
+    if (!banner) {
+      banner = document.createElement("div");
+      banner.id = "update-banner";
+      banner.className = "update-banner";
+      banner.setAttribute("role", "status");
+      const text = document.createElement("p");
+      text.textContent = "A new version is available.";
+      const button = document.createElement("button");
+      button.type = "button";
+      button.textContent = "Reload";
+      banner.append(text, button);
+      document.body.append(banner);
+    }
+    banner.querySelector("button").onclick = () => {
+      banner.querySelector("button").disabled = true;
+      worker.postMessage({ type: "SKIP_WAITING" });
+    };
+  }
+})();

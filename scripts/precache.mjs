@@ -1,0 +1,106 @@
+// Makes a release build offline-capable and locked down. Run by Trunk as a post_build hook
+// (see Trunk.toml) on the staged build, or by hand on a built folder:
+//
+//   node scripts/precache.mjs [dir]     (dir defaults to $TRUNK_STAGING_DIR)
+//
+// For release builds only (TRUNK_PROFILE=release, or any run with a dir argument) it
+//   1. copies public/sw-register.js into the build and adds it to index.html with integrity;
+//   2. puts a strict Content-Security-Policy <meta> first in <head>, allowing the one inline
+//      module loader Trunk writes by its sha256 hash;
+//   3. writes sw.js from public/sw.js with the list of every built file (hashed names as they
+//      really are) and a build id: a hash of all those files' contents and of public/sw.js.
+// Debug builds and `trunk serve` get none of this: no service worker caches a dev build.
+// The script is idempotent: run again on its own output, it gives the same files.
+import { createHash } from "node:crypto";
+import { readFile, readdir, writeFile } from "node:fs/promises";
+import { join, relative, sep } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const PUBLIC = fileURLToPath(new URL("../public/", import.meta.url));
+const REGISTER = "sw-register.js";
+const WORKER = "sw.js";
+
+const hook = process.argv[2] === undefined;
+const dir = process.argv[2] ?? process.env.TRUNK_STAGING_DIR;
+if (!dir) fail("give the built folder as an argument (or run as a Trunk hook)");
+if (hook && process.env.TRUNK_PROFILE !== "release") skip(`${process.env.TRUNK_PROFILE} build`);
+// Every URL written here is relative to the page, like Trunk's own with public_url = "./".
+const publicUrl = process.env.TRUNK_PUBLIC_URL;
+if (publicUrl && publicUrl !== "./") fail(`needs public_url = "./" in Trunk.toml, not "${publicUrl}"`);
+const indexPath = join(dir, "index.html");
+let html = await readFile(indexPath, "utf8");
+// `trunk serve --release` injects its live-reload script; a cache-first worker would then serve
+// stale builds after each rebuild, so served builds get none of this either.
+if (hook && html.includes("{{__TRUNK_ADDRESS__}}")) skip("`trunk serve` build");
+
+// 1. The registration script, copied as it is.
+const register = await readFile(join(PUBLIC, REGISTER));
+await writeFile(join(dir, REGISTER), register);
+
+// 2. index.html: earlier insertions (a previous run) are removed first, then added again.
+html = html
+  .replace(/[ \t]*<meta http-equiv="Content-Security-Policy"[^>]*>\n?/g, "")
+  .replace(/\s*<script src="\.\/sw-register\.js"[^>]*><\/script>(?=\s*<\/head>)/, "");
+const inline = [...html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/g)].filter(
+  ([, attrs]) => !/\bsrc=/.test(attrs),
+);
+if (inline.length !== 1) fail(`expected Trunk's one inline loader script, found ${inline.length}`);
+const csp = [
+  "default-src 'self'",
+  `script-src 'self' 'wasm-unsafe-eval' '${digest("sha256", inline[0][2])}'`,
+  "style-src 'self'",
+  "img-src 'self' data:",
+  "connect-src 'self'",
+  "manifest-src 'self'",
+  "worker-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+].join("; ");
+const script = `<script src="./${REGISTER}" defer integrity="${digest("sha384", register)}"></script>`;
+html = html
+  .replace(/<head>\n?/, (head) => `${head}    <meta http-equiv="Content-Security-Policy" content="${csp}" />\n`)
+  .replace(/\s*<\/head>/, `\n    ${script}\n  </head>`);
+if (!html.includes(script) || !html.includes(csp)) fail("index.html has no <head>…</head>");
+await writeFile(indexPath, html);
+
+// 3. sw.js: every other file of the build, sorted so the output does not depend on the disk.
+const files = (await list(dir)).filter((path) => path !== WORKER).sort();
+const template = await readFile(join(PUBLIC, WORKER), "utf8");
+const build = createHash("sha256").update(template);
+for (const path of files) {
+  const bytes = await readFile(join(dir, path));
+  build.update(`${path}\0${bytes.length}\0`).update(bytes);
+}
+const buildId = build.digest("hex").slice(0, 16);
+const urls = files.map((path) => (path === "index.html" ? "./" : encodeURI(path)));
+const worker = template
+  .replace('"__BUILD_ID__"', JSON.stringify(buildId))
+  .replace('["__PRECACHE__"]', JSON.stringify(urls));
+if (worker === template || worker.includes("__PRECACHE__")) fail("public/sw.js lost its placeholders");
+await writeFile(join(dir, WORKER), worker);
+console.log(`precache: build ${buildId}, ${urls.length} files, CSP and ${REGISTER} in index.html`);
+
+/** Every file under `root` as a "/"-separated relative path; dot-files (Trunk's .stage) skipped. */
+async function list(root) {
+  const entries = await readdir(root, { recursive: true, withFileTypes: true });
+  return entries
+    .filter((e) => e.isFile())
+    .map((e) => relative(root, join(e.parentPath, e.name)).split(sep).join("/"))
+    .filter((path) => !path.split("/").some((part) => part.startsWith(".")));
+}
+
+/** A CSP / subresource-integrity source: "sha256-<base64>". */
+function digest(algorithm, data) {
+  return `${algorithm}-${createHash(algorithm).update(data).digest("base64")}`;
+}
+
+function skip(why) {
+  console.log(`precache: ${why}, so no service worker, CSP or registration`);
+  process.exit(0);
+}
+
+function fail(message) {
+  console.error(`precache: ${message}`);
+  process.exit(1);
+}

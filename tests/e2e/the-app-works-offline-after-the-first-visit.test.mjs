@@ -1,0 +1,38 @@
+// After one online visit the service worker serves the whole app: with the network gone (the
+// browser offline and the server stopped), a reload and a deep link with query parameters still
+// render the full app, and search still works.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { start, openApp, stopServer, waitForServiceWorker } from "./helpers.mjs";
+
+let env;
+before(async () => {
+  env = await start();
+});
+after(async () => {
+  await env?.close();
+});
+
+test("after the first visit, a reload and a deep link work with no network", async () => {
+  const context = await env.browser.newContext();
+  const app = await openApp(env, "", { context });
+  assert.equal(await waitForServiceWorker(app.page), env.url());
+  const total = await app.count();
+  assert.ok(total >= 3, `expected the bundled studies, got ${total}`);
+
+  await context.setOffline(true);
+  await stopServer(env);
+
+  await app.page.reload();
+  await app.waitForCount((n) => n === total, "every study after an offline reload");
+
+  const deep = await openApp(env, "?q=car-t&view=list", { context });
+  // Search works offline: the whole list, then only what matches "CAR".
+  await deep.search("");
+  await deep.waitForCount((n) => n === total, "every study");
+  await deep.search("CAR");
+  await deep.waitForCount((n) => n > 0 && n < total, "fewer studies for CAR");
+
+  assert.deepEqual([...app.errors, ...deep.errors], []);
+  await context.close();
+});
