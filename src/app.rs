@@ -39,6 +39,15 @@ impl AppData {
     /// Decodes the bundled records and indexes them.
     pub fn load() -> Self {
         let (dataset, problems) = Dataset::bundled();
+        // Benchmark builds may swap in synthetic records of the same shape (`?records=N`).
+        #[cfg(feature = "bench-data")]
+        let dataset = match crate::platform::bench_record_count() {
+            Some(count) => Dataset::new(
+                format!("synthetic-{count}"),
+                crate::synthetic::generate(count, 42),
+            ),
+            None => dataset,
+        };
         let index = SearchIndex::build(&dataset.studies);
         Self {
             dataset,

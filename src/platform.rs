@@ -288,3 +288,15 @@ pub fn focus_posinset_soon(posinset: u32) {
         });
     }
 }
+
+/// `?records=N` in a benchmark build: how many synthetic records to load instead of the data.
+#[cfg(feature = "bench-data")]
+pub fn bench_record_count() -> Option<usize> {
+    let search = window().location().search().ok()?;
+    search
+        .trim_start_matches('?')
+        .split('&')
+        .find_map(|pair| pair.strip_prefix("records="))
+        .and_then(|n| n.parse().ok())
+        .filter(|&n| n > 0 && n <= 1_000_000)
+}
