@@ -1,4 +1,4 @@
-//! The application shell: data and index built once, the view derived from the URL, the layout.
+//! The application shell: the records loaded once, the view derived from the URL, the layout.
 //!
 //! The URL's query string is the only view state. Components read [`Ctx::state`] (parsed from
 //! the URL) and [`Ctx::results`] (derived from it) and change the view with [`Ctx::set`], which
@@ -6,6 +6,7 @@
 
 use crate::components::{
     bench::BenchView,
+    data_panel::DataPanel,
     detail::DetailPanel,
     empty::EmptyState,
     facets::Facets,
@@ -17,8 +18,9 @@ use crate::components::{
     timeline::Timeline,
     toolbar::Toolbar,
 };
-use crate::data::{Dataset, Problem};
-use crate::search::{Query, Results, SearchIndex};
+use crate::data::Dataset;
+use crate::library::{Catalog, Library};
+use crate::search::{Query, Results};
 use crate::view_state::{self, UrlProblem, ViewMode, ViewState};
 use leptos::prelude::*;
 use leptos_router::NavigateOptions;
@@ -26,35 +28,38 @@ use leptos_router::components::Router;
 use leptos_router::hooks::{use_location, use_navigate};
 use std::sync::Arc;
 
-/// Everything built once at start-up and shared read-only by every component.
-#[derive(Debug)]
-pub struct AppData {
-    pub dataset: Dataset,
-    pub index: SearchIndex,
-    /// Problems found while loading (shown to the user, never fatal).
-    pub problems: Vec<Problem>,
+/// The searchable records the view shows, compared by identity (a new import or a different
+/// "hide" choice gives a new catalog; nothing mutates one in place).
+#[derive(Clone, Debug)]
+pub struct CatalogRef(pub Arc<Catalog>);
+
+impl PartialEq for CatalogRef {
+    fn eq(&self, other: &Self) -> bool {
+        Arc::ptr_eq(&self.0, &other.0)
+    }
 }
 
-impl AppData {
-    /// Decodes the bundled records and indexes them.
-    pub fn load() -> Self {
-        let (dataset, problems) = Dataset::bundled();
-        // Benchmark builds may swap in synthetic records of the same shape (`?records=N`).
-        #[cfg(feature = "bench-data")]
-        let dataset = match crate::platform::bench_record_count() {
-            Some(count) => Dataset::new(
-                format!("synthetic-{count}"),
-                crate::synthetic::generate(count, 42),
-            ),
-            None => dataset,
-        };
-        let index = SearchIndex::build(&dataset.studies);
-        Self {
-            dataset,
-            index,
-            problems,
-        }
+impl std::ops::Deref for CatalogRef {
+    type Target = Catalog;
+    fn deref(&self) -> &Catalog {
+        &self.0
     }
+}
+
+/// The bundled records plus this device's stored import (problems are reported, never fatal).
+fn load_library() -> Library {
+    let (dataset, problems) = Dataset::bundled();
+    // Benchmark builds may swap in synthetic records of the same shape (`?records=N`).
+    #[cfg(feature = "bench-data")]
+    let dataset = match crate::platform::bench_record_count() {
+        Some(count) => Dataset::new(
+            format!("synthetic-{count}"),
+            crate::synthetic::generate(count, 42),
+        ),
+        None => dataset,
+    };
+    let stored = crate::platform::load_stored_imports();
+    Library::new(dataset, stored.as_deref(), problems)
 }
 
 /// How a change of view enters the browser history.
@@ -69,7 +74,10 @@ pub enum History {
 /// What every component shares: the data, the view from the URL, and the way to change it.
 #[derive(Clone)]
 pub struct Ctx {
-    pub data: Arc<AppData>,
+    /// Bundled and imported records; replaced (never mutated) by an import.
+    pub library: RwSignal<Arc<Library>>,
+    /// The searchable records for the current "hide" choice.
+    pub catalog: Memo<CatalogRef>,
     pub state: Memo<ViewState>,
     pub query: Memo<Query>,
     pub results: Memo<Results>,
@@ -77,6 +85,11 @@ pub struct Ctx {
 }
 
 impl Ctx {
+    /// The records the view is drawn from (tracked: a reactive reader re-runs on import).
+    pub fn data(&self) -> CatalogRef {
+        self.catalog.get()
+    }
+
     /// Changes the view by writing `next` into the URL.
     pub fn go(&self, next: ViewState, history: History) {
         self.set.run((next, history));
@@ -99,7 +112,7 @@ impl Ctx {
     }
 
     fn with_version(&self, mut state: ViewState) -> ViewState {
-        state.dataset_version = Some(self.data.dataset.version.clone());
+        state.dataset_version = Some(self.library.with_untracked(|l| l.version().to_owned()));
         state
     }
 }
@@ -132,29 +145,27 @@ pub fn App() -> impl IntoView {
 
 #[component]
 fn Shell() -> impl IntoView {
-    let data = Arc::new(AppData::load());
+    let library = RwSignal::new(Arc::new(load_library()));
     let location = use_location();
     let navigate = use_navigate();
-    let version = data.dataset.version.clone();
+    let version = library.with_untracked(|l| l.version().to_owned());
 
-    let state = {
-        let data = data.clone();
-        Memo::new(move |_| {
-            let (mut state, _) = view_state::parse(&location.search.get());
-            view_state::check_against(&mut state, |id| data.dataset.index_of(id).is_some());
-            state
-        })
-    };
+    let state = Memo::new(move |_| {
+        let (mut state, _) = view_state::parse(&location.search.get());
+        library.with(|l| view_state::check_against(&mut state, |id| l.has_id(id)));
+        state
+    });
     // Problems are what the link the user arrived with could not express; later navigation is
     // always to canonical URLs written by the app.
     let landing_problems: Vec<UrlProblem> = {
         let (mut landing, mut problems) = view_state::parse(&location.search.get_untracked());
-        problems.extend(view_state::check_against(&mut landing, |id| {
-            data.dataset.index_of(id).is_some()
-        }));
+        library.with_untracked(|l| {
+            problems.extend(view_state::check_against(&mut landing, |id| l.has_id(id)));
+        });
         problems.extend(landing.version_problem(&version));
         problems
     };
+    let load_problems = library.with_untracked(|l| l.problems.clone());
 
     let set = {
         let version = version.clone();
@@ -179,12 +190,14 @@ fn Shell() -> impl IntoView {
         })
     };
     let query = Memo::new(move |_| state.with(ViewState::to_query));
-    let results = {
-        let data = data.clone();
-        Memo::new(move |_| query.with(|q| data.index.search(q)))
-    };
+    let catalog = Memo::new(move |_| {
+        let hide = state.with(|s| s.hide);
+        CatalogRef(library.with(|l| l.catalog(hide)))
+    });
+    let results = Memo::new(move |_| catalog.with(|c| query.with(|q| c.index.search(q))));
     let ctx = Ctx {
-        data: data.clone(),
+        library,
+        catalog,
         state,
         query,
         results,
@@ -196,7 +209,7 @@ fn Shell() -> impl IntoView {
     // without adding a history entry.
     {
         let mut canonical = state.get_untracked();
-        canonical.dataset_version = Some(version);
+        canonical.dataset_version = Some(version.clone());
         let wanted = view_state::write(&canonical);
         let current = location.search.get_untracked();
         if current.trim_start_matches('?') != wanted {
@@ -211,11 +224,14 @@ fn Shell() -> impl IntoView {
         <a class="skip-link" href="#results">"Skip to results"</a>
         <Header />
         <div class="page">
-            <Notices url_problems=landing_problems load_problems=data.problems.clone() />
+            <Notices url_problems=landing_problems load_problems=load_problems />
             <SearchBar />
             <Overview />
             <div class="layout">
-                <Facets />
+                <div class="sidebar">
+                    <Facets />
+                    <DataPanel />
+                </div>
                 <main id="results" class="results" tabindex="-1">
                     <Toolbar />
                     {move || {
@@ -238,8 +254,8 @@ fn Shell() -> impl IntoView {
         <footer class="site-footer">
             <p>
                 "Every record lists its sources and how well each fact is verified. Dataset version "
-                <code>{data.dataset.version.clone()}</code> ", "
-                {data.dataset.studies.len()} " records."
+                <code>{version.clone()}</code> ", "
+                {move || library.with(|l| l.bundled_count())} " bundled records."
             </p>
         </footer>
     }

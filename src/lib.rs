@@ -5,6 +5,7 @@
 
 pub mod data;
 pub mod exchange;
+pub mod library;
 pub mod search;
 pub mod synthetic;
 pub mod view_state;

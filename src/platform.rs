@@ -6,6 +6,9 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen::closure::Closure;
 
 const THEME_KEY: &str = "immunotimeline.theme";
+/// Where the user's imported records are kept on this device (the text carries its own schema
+/// version, see `exchange::encode_stored`).
+const IMPORTS_KEY: &str = "immunotimeline.imports";
 
 fn window() -> web_sys::Window {
     // Invariant: this module only runs in a browser page, which always has a window.
@@ -299,4 +302,62 @@ pub fn bench_record_count() -> Option<usize> {
         .find_map(|pair| pair.strip_prefix("records="))
         .and_then(|n| n.parse().ok())
         .filter(|&n| n > 0 && n <= 1_000_000)
+}
+
+/// The stored import, if this device has one.
+pub fn load_stored_imports() -> Option<String> {
+    storage()?.get_item(IMPORTS_KEY).ok().flatten()
+}
+
+/// Keeps `text` as this device's import (or forgets it when `None`). Fails when storage is
+/// unavailable or full, and then nothing was changed.
+pub fn save_stored_imports(text: Option<&str>) -> Result<(), String> {
+    let storage = storage().ok_or("this browser does not allow storing data for this page")?;
+    match text {
+        Some(text) => storage.set_item(IMPORTS_KEY, text).map_err(|_| {
+            "the browser refused to store the records (storage may be full)".to_owned()
+        }),
+        None => storage
+            .remove_item(IMPORTS_KEY)
+            .map_err(|_| "the browser refused to remove the stored records".to_owned()),
+    }
+}
+
+/// Offers `text` as a file download named `file_name`; made in the browser, nothing is uploaded.
+pub fn download(file_name: &str, mime: &str, text: &str) -> Result<(), String> {
+    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)
+        .map_err(|_| "could not prepare the file".to_owned())?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob)
+        .map_err(|_| "could not prepare the download".to_owned())?;
+    let anchor: web_sys::HtmlAnchorElement = document()
+        .create_element("a")
+        .map_err(|_| "could not start the download".to_owned())?
+        .unchecked_into();
+    anchor.set_href(&url);
+    anchor.set_download(file_name);
+    anchor.click();
+    let _ = web_sys::Url::revoke_object_url(&url);
+    Ok(())
+}
+
+/// Reads the bytes of a file the user picked or dropped.
+pub async fn read_file(file: web_sys::File) -> Result<Vec<u8>, String> {
+    let buffer = wasm_bindgen_futures::JsFuture::from(file.array_buffer())
+        .await
+        .map_err(|_| "the file could not be read".to_owned())?;
+    Ok(js_sys::Uint8Array::new(&buffer).to_vec())
+}
+
+/// Today's date as `YYYY-MM-DD`, from the device's clock.
+pub fn today() -> String {
+    let now = js_sys::Date::new_0();
+    format!(
+        "{:04}-{:02}-{:02}",
+        now.get_full_year(),
+        now.get_month() + 1,
+        now.get_date()
+    )
 }

@@ -57,7 +57,7 @@ pub fn BenchView() -> impl IntoView {
         let ctx = ctx.clone();
         move || {
             ctx.results
-                .with(|r| firsts(&ctx.data.dataset.studies, &r.hits))
+                .with(|r| firsts(&ctx.data().dataset.studies, &r.hits))
         }
     };
     view! {
@@ -81,7 +81,7 @@ pub fn BenchView() -> impl IntoView {
                             rows()
                                 .into_iter()
                                 .map(|(approach, steps)| {
-                                    let studies = &ctx.data.dataset.studies;
+                                    let studies = &ctx.data().dataset.studies;
                                     let year = |i: Option<usize>| i.and_then(|i| studies[i].date).map(|d| d.year);
                                     let first_year = steps.iter().find_map(|&s| year(s));
                                     let total = match (first_year, year(steps[3])) {

@@ -15,7 +15,7 @@ pub fn DetailPanel() -> impl IntoView {
         Memo::new(move |_| {
             ctx.state
                 .with(|s| s.study.clone())
-                .and_then(|id| ctx.data.dataset.index_of(&id))
+                .and_then(|id| ctx.data().dataset.index_of(&id))
         })
     };
     let heading: NodeRef<leptos::html::H2> = NodeRef::new();
@@ -41,7 +41,7 @@ pub fn DetailPanel() -> impl IntoView {
             let ctx = ctx.clone();
             let close = close.clone();
             selected.get().map(|index| {
-                let study = ctx.data.dataset.studies[index].clone();
+                let study = ctx.data().dataset.studies[index].clone();
                 view! {
                     <aside class="detail" aria-labelledby="detail-title" on:keydown=on_key.clone()>
                         <div class="detail-head">
@@ -154,18 +154,18 @@ fn DetailBody(ctx: Ctx, index: usize, study: Study) -> impl IntoView {
             .unwrap_or_default();
         view! { <li><a href=href on:click=on_click>{target.title.clone()}</a>{year}</li> }
     };
+    let data = ctx.data();
     let builds_on: Vec<_> = study
         .builds_on
         .iter()
-        .filter_map(|id| ctx.data.dataset.get(id))
+        .filter_map(|id| data.dataset.get(id))
         .map(link_to)
         .collect();
-    let built_upon: Vec<_> = ctx
-        .data
+    let built_upon: Vec<_> = data
         .dataset
         .built_upon_by(index)
         .iter()
-        .map(|&i| link_to(&ctx.data.dataset.studies[i]))
+        .map(|&i| link_to(&data.dataset.studies[i]))
         .collect();
     let p = study.publication.clone().unwrap_or_default();
     let ids: Vec<AnyView> = [
@@ -222,6 +222,7 @@ fn DetailBody(ctx: Ctx, index: usize, study: Study) -> impl IntoView {
             <span class=status_class>{study.status.label()}</span>
             {(study.scope != crate::data::Scope::CancerImmunotherapy).then(|| view! { <span class="badge">{study.scope.label()}</span> })}
             {study.milestone.then(|| view! { <span class="badge milestone-badge">"Milestone"</span> })}
+            {data.is_imported(index).then(|| view! { <span class="badge">"Imported by you"</span> })}
         </p>
         <p class="detail-summary">{study.summary.clone()}</p>
         {study.note.clone().map(|n| view! { <p class="detail-note"><strong>"Note: "</strong>{n}</p> })}

@@ -1,6 +1,7 @@
 //! One file per visible part of the page. Each reads the shared [`crate::app::Ctx`].
 
 pub mod bench;
+pub mod data_panel;
 pub mod detail;
 pub mod empty;
 pub mod facets;

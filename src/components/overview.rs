@@ -11,7 +11,7 @@ const HEIGHT: f64 = 40.0;
 
 /// The span the overview always shows: the earliest record's year to this year.
 pub fn full_span(ctx: &crate::app::Ctx) -> (i32, i32) {
-    let studies = &ctx.data.dataset.studies;
+    let studies = &ctx.data().dataset.studies;
     let first = studies
         .iter()
         .filter_map(|s| s.date)

@@ -11,7 +11,6 @@ use crate::data::Study;
 use crate::platform;
 use crate::search::{Field, Sort};
 use leptos::prelude::*;
-use std::sync::Arc;
 
 /// Rows drawn beyond each edge of the viewport, in pixels.
 const OVERSCAN: f64 = 600.0;
@@ -94,17 +93,16 @@ impl Layout {
 #[component]
 pub fn StudyList() -> impl IntoView {
     let ctx = ctx();
-    let data = ctx.data.clone();
     let results = ctx.results;
     let state = ctx.state;
+    let catalog = ctx.catalog;
     let card_height = platform::card_height();
-    let layout = {
-        let data = data.clone();
-        Memo::new(move |_| {
-            let grouped = state.with(|s| s.sort != Sort::Relevance || s.q.trim().is_empty());
-            results.with(|r| Layout::build(&r.hits, &data.dataset.studies, grouped, card_height))
+    let layout = Memo::new(move |_| {
+        let grouped = state.with(|s| s.sort != Sort::Relevance || s.q.trim().is_empty());
+        catalog.with(|c| {
+            results.with(|r| Layout::build(&r.hits, &c.dataset.studies, grouped, card_height))
         })
-    };
+    });
     let feed: NodeRef<leptos::html::Div> = NodeRef::new();
     let viewport = platform::scroll_window(feed);
 
@@ -151,13 +149,14 @@ pub fn StudyList() -> impl IntoView {
         >
             <For
                     each=visible_rows
-                    key=move |(row, _)| {
+                    key=move |(row, top)| {
+                        // A row is the same only at the same place, for the same records and query.
+                        let records = catalog.with_untracked(|c| std::sync::Arc::as_ptr(&c.0) as usize);
                         let q = state.with_untracked(|s| s.q.clone());
-                        format!("{row:?}|{q}")
+                        format!("{row:?}|{top}|{records}|{q}")
                     }
-                    children={
-                        let data = data.clone();
-                        move |(row, top)| {
+                    children=move |(row, top)| {
+                            let data = catalog.get_untracked();
                             let style_top = format!("translateY({top}px)");
                             match row {
                                 Row::Year(year) => view! {
@@ -171,13 +170,13 @@ pub fn StudyList() -> impl IntoView {
                                         <StudyCard
                                             study=data.dataset.studies[index as usize].clone()
                                             pos=pos + 1
+                                            imported=data.is_imported(index as usize)
                                             set_size=Signal::derive(set_size)
                                         />
                                     </div>
                                 }
                                 .into_any(),
                             }
-                        }
                     }
             />
         </div>
@@ -186,11 +185,11 @@ pub fn StudyList() -> impl IntoView {
 
 /// One study in the feed: title (a link that selects it), date, stage, approaches, summary.
 #[component]
-fn StudyCard(study: Study, pos: u32, set_size: Signal<usize>) -> impl IntoView {
+fn StudyCard(study: Study, pos: u32, set_size: Signal<usize>, imported: bool) -> impl IntoView {
     let ctx = ctx();
     let highlights = ctx
         .query
-        .with_untracked(|q| ctx.data.index.highlights(q, &study));
+        .with_untracked(|q| ctx.data().index.highlights(q, &study));
     let title = marked(&study.title, &ranges_for(&highlights, Field::Title));
     let summary = marked(&study.summary, &ranges_for(&highlights, Field::Summary));
     let date = study
@@ -230,6 +229,7 @@ fn StudyCard(study: Study, pos: u32, set_size: Signal<usize>) -> impl IntoView {
         <article
             class="card"
             class:milestone=study.milestone
+            class:imported=imported
             class:selected=selected
             data-id=study.id.clone()
             aria-posinset=pos
@@ -246,6 +246,7 @@ fn StudyCard(study: Study, pos: u32, set_size: Signal<usize>) -> impl IntoView {
                 <span>{study.stage.label()}</span>
                 " · "
                 <span>{approaches}</span>
+                {imported.then(|| view! { " · " <span class="badge">"Imported"</span> })}
             </p>
             <p class="card-summary">{summary}</p>
         </article>
@@ -257,7 +258,7 @@ fn StudyCard(study: Study, pos: u32, set_size: Signal<usize>) -> impl IntoView {
 pub fn PrintList() -> impl IntoView {
     const PRINT_CAP: usize = 2_000;
     let ctx = ctx();
-    let data: Arc<crate::app::AppData> = ctx.data.clone();
+    let data = ctx.data();
     let hits = ctx.results.with_untracked(|r| r.hits.clone());
     let more = hits.len().saturating_sub(PRINT_CAP);
     view! {

@@ -95,7 +95,7 @@ fn plot(ctx: &Ctx, state: &ViewState, hits: &[u32], width: f64, first: i32, last
     let (start, end) = window_of(state, first, last);
     let span = f64::from(end + 1 - start);
     let width = if width > 0.0 { width } else { 900.0 };
-    let studies = &ctx.data.dataset.studies;
+    let studies = &ctx.data().dataset.studies;
     let mut by_lane: HashMap<(usize, &'static str), Vec<(f64, u32)>> = HashMap::new();
     let mut result = Plot::default();
     for &index in hits {
@@ -410,7 +410,7 @@ fn render_item(
             width,
             soft,
         } => {
-            let study = &ctx.data.dataset.studies[index as usize];
+            let study = &ctx.data().dataset.studies[index as usize];
             let date = study.date.map(|d| d.human()).unwrap_or_default();
             let label = format!(
                 "{} ({}{date})",

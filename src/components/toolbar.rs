@@ -8,7 +8,6 @@ use leptos::prelude::*;
 #[component]
 pub fn Toolbar() -> impl IntoView {
     let ctx = ctx();
-    let total = ctx.data.dataset.studies.len();
     let results = ctx.results;
     let state = ctx.state;
     let views = [
@@ -33,7 +32,7 @@ pub fn Toolbar() -> impl IntoView {
     view! {
         <div class="toolbar">
             <p class="result-count" role="status" aria-live="polite" aria-atomic="true">
-                {move || count_sentence(results.with(|r| r.hits.len()), total)}
+                {move || count_sentence(results.with(|r| r.hits.len()), ctx.catalog.with(|c| c.dataset.studies.len()))}
             </p>
             <div class="view-switch" role="group" aria-label="View">
                 {views

@@ -1,0 +1,304 @@
+//! "Your data": export the current view (CSV, JSON, BibTeX, RIS), cite it, and import your own
+//! records (JSON or CSV), which are validated like the bundled data and kept on this device.
+//!
+//! An import never changes anything until the user confirms it; a file with problems is refused
+//! with the reasons, or — only on an explicit choice — imported without its invalid rows.
+
+use super::ctx;
+use crate::app::{Ctx, History};
+use crate::data::Study;
+use crate::exchange::{self, ImportReport, ViewCitation};
+use crate::platform;
+use crate::view_state::RecordSet;
+use leptos::prelude::*;
+use std::sync::Arc;
+
+/// How many problems are listed before "…and N more".
+const PROBLEMS_SHOWN: usize = 20;
+
+/// The records of the current view, in result order.
+fn current_records(ctx: &Ctx) -> Vec<Study> {
+    let data = ctx.catalog.get_untracked();
+    ctx.results.with_untracked(|r| {
+        r.hits
+            .iter()
+            .map(|&i| data.dataset.studies[i as usize].clone())
+            .collect()
+    })
+}
+
+/// A short description of what the view matches, for citations.
+fn matching(ctx: &Ctx) -> String {
+    let state = ctx.state.get_untracked();
+    let mut parts: Vec<String> = super::toolbar::chip_list(&state)
+        .into_iter()
+        .map(|(label, _)| label)
+        .collect();
+    if parts.is_empty() {
+        parts.push("all records".into());
+    }
+    parts.join("; ")
+}
+
+#[component]
+pub fn DataPanel() -> impl IntoView {
+    let ctx = ctx();
+    let (message, set_message) = signal(String::new());
+    let report = RwSignal::new(None::<Arc<ImportReport>>);
+
+    let export = {
+        let ctx = ctx.clone();
+        move |format: &'static str| {
+            let records = current_records(&ctx);
+            let version = ctx.library.with_untracked(|l| l.version().to_owned());
+            let (text, mime, extension) = match format {
+                "csv" => (exchange::export_csv(&records), "text/csv", "csv"),
+                "json" => (
+                    exchange::export_json(&records, &version),
+                    "application/json",
+                    "json",
+                ),
+                "bibtex" => (
+                    exchange::bibtex(&records).text,
+                    "application/x-bibtex",
+                    "bib",
+                ),
+                _ => (
+                    exchange::ris(&records).text,
+                    "application/x-research-info-systems",
+                    "ris",
+                ),
+            };
+            let name = format!("immunotherapy-timeline-{}.{extension}", platform::today());
+            set_message.set(match platform::download(&name, mime, &text) {
+                Ok(()) => format!("Downloaded {name} ({} records).", records.len()),
+                Err(error) => format!("The download failed: {error}."),
+            });
+        }
+    };
+    let citation = {
+        let ctx = ctx.clone();
+        Memo::new(move |_| {
+            ctx.state.track();
+            let shown = ctx.results.with(|r| r.hits.len());
+            let version = ctx.library.with(|l| l.version().to_owned());
+            exchange::cite_view(&ViewCitation {
+                permalink: &platform::current_url(),
+                dataset_version: &version,
+                shown,
+                matching: &matching(&ctx),
+                accessed: &platform::today(),
+            })
+        })
+    };
+    let copy_citation = move |_| {
+        platform::copy_text(citation.get_untracked(), move |ok| {
+            set_message.set(if ok {
+                "Citation copied.".into()
+            } else {
+                "Copying failed; select the text instead.".into()
+            });
+        });
+    };
+
+    let read = {
+        let ctx = ctx.clone();
+        move |file: web_sys::File| {
+            let library = ctx.library;
+            let name = file.name();
+            set_message.set(format!("Reading {name}…"));
+            wasm_bindgen_futures::spawn_local(async move {
+                match platform::read_file(file).await {
+                    Ok(bytes) => {
+                        let checked = library.with_untracked(|l| {
+                            exchange::import(&name, &bytes, &|id| l.has_id(id))
+                        });
+                        set_message.set(String::new());
+                        report.set(Some(Arc::new(checked)));
+                    }
+                    Err(error) => set_message.set(format!("{name}: {error}. Nothing was changed.")),
+                }
+            });
+        }
+    };
+    let on_pick = {
+        move |ev: leptos::ev::Event| {
+            let input: web_sys::HtmlInputElement = event_target(&ev);
+            if let Some(file) = input.files().and_then(|files| files.get(0)) {
+                read(file);
+            }
+            input.set_value("");
+        }
+    };
+    let on_drop = move |ev: web_sys::DragEvent| {
+        ev.prevent_default();
+        if let Some(file) = ev
+            .data_transfer()
+            .and_then(|d| d.files())
+            .and_then(|f| f.get(0))
+        {
+            read(file);
+        }
+    };
+    let confirm = {
+        let ctx = ctx.clone();
+        move |_| {
+            let Some(checked) = report.get_untracked() else {
+                return;
+            };
+            let next = ctx
+                .library
+                .with_untracked(|l| l.with_imported(checked.valid.clone()));
+            match platform::save_stored_imports(Some(&next.stored())) {
+                Ok(()) => {
+                    let n = checked.valid.len();
+                    ctx.library.set(Arc::new(next));
+                    report.set(None);
+                    set_message.set(format!(
+                        "Imported {n} record{}; they are marked “Imported”.",
+                        if n == 1 { "" } else { "s" }
+                    ));
+                }
+                Err(error) => {
+                    set_message.set(format!("Import failed: {error}. Nothing was changed."))
+                }
+            }
+        }
+    };
+    let remove = {
+        let ctx = ctx.clone();
+        move |_| match platform::save_stored_imports(None) {
+            Ok(()) => {
+                let next = ctx.library.with_untracked(|l| l.without_imported());
+                ctx.library.set(Arc::new(next));
+                ctx.update(History::Push, |s| s.hide = None);
+                set_message.set("Removed the imported records from this device.".into());
+            }
+            Err(error) => set_message.set(format!("{error}. Nothing was changed.")),
+        }
+    };
+    let imported_count = {
+        let ctx = ctx.clone();
+        move || ctx.library.with(|l| l.imported().len())
+    };
+    let hide = {
+        let ctx = ctx.clone();
+        move || ctx.state.with(|s| s.hide)
+    };
+    let toggle = {
+        let ctx = ctx.clone();
+        move |set: RecordSet| {
+            ctx.update(History::Push, |s| {
+                s.hide = if s.hide == Some(set) { None } else { Some(set) };
+            });
+        }
+    };
+    let toggle_bundled = toggle.clone();
+
+    view! {
+        <section class="data-panel" aria-labelledby="data-title">
+            <h2 id="data-title">"Your data"</h2>
+            <h3>"Export this view"</h3>
+            <div class="button-row">
+                {
+                    let export = export.clone();
+                    view! { <button type="button" class="button" on:click=move |_| export("csv")>"CSV"</button> }
+                }
+                {
+                    let export = export.clone();
+                    view! { <button type="button" class="button" on:click=move |_| export("json")>"JSON"</button> }
+                }
+                {
+                    let export = export.clone();
+                    view! { <button type="button" class="button" on:click=move |_| export("bibtex")>"BibTeX"</button> }
+                }
+                <button type="button" class="button" on:click=move |_| export("ris")>"RIS"</button>
+            </div>
+            <h3>"Cite this view"</h3>
+            <p class="citation">{move || citation.get()}</p>
+            <button type="button" class="button" on:click=copy_citation>"Copy citation"</button>
+            <h3>"Import your own records"</h3>
+            <p class="hint-text">
+                "A JSON file in this app's format or a CSV with the export's columns. It stays on this device; nothing is uploaded."
+            </p>
+            <label class="drop-zone" on:dragover=|ev: web_sys::DragEvent| ev.prevent_default() on:drop=on_drop>
+                <span>"Choose or drop a file"</span>
+                <input type="file" accept=".json,.csv,application/json,text/csv" on:change=on_pick />
+            </label>
+            {move || report.get().map(|r| view! { <ImportReportView report=r confirm=confirm cancel=move || report.set(None) /> })}
+            <Show when=move || { imported_count() > 0 }>
+                <p>{move || format!("{} imported records on this device.", imported_count())}</p>
+                <div class="button-row">
+                    <label class="facet-option">
+                        <input type="checkbox" prop:checked=move || hide() != Some(RecordSet::Bundled) on:change={
+                            let toggle = toggle_bundled.clone();
+                            move |_| toggle(RecordSet::Bundled)
+                        } />
+                        <span>"Show bundled records"</span>
+                    </label>
+                    <label class="facet-option">
+                        <input type="checkbox" prop:checked=move || hide() != Some(RecordSet::Imported) on:change={
+                            let toggle = toggle.clone();
+                            move |_| toggle(RecordSet::Imported)
+                        } />
+                        <span>"Show imported records"</span>
+                    </label>
+                </div>
+                <button type="button" class="button" on:click=remove.clone()>"Remove imported records"</button>
+            </Show>
+            <p class="data-status" role="status">{move || message.get()}</p>
+        </section>
+    }
+}
+
+#[component]
+fn ImportReportView(
+    report: Arc<ImportReport>,
+    confirm: impl Fn(leptos::ev::MouseEvent) + Clone + Send + Sync + 'static,
+    cancel: impl Fn() + Clone + Send + Sync + 'static,
+) -> impl IntoView {
+    let problems: Vec<String> = report.problems().map(|p| p.to_string()).collect();
+    let more = problems.len().saturating_sub(PROBLEMS_SHOWN);
+    let listed = problems
+        .iter()
+        .take(PROBLEMS_SHOWN)
+        .map(|p| view! { <li>{p.clone()}</li> })
+        .collect_view();
+    let valid = report.valid.len();
+    let invalid = report.invalid.len();
+    let action = if !report.refused.is_empty() || valid == 0 {
+        None
+    } else if report.is_clean() {
+        Some(format!(
+            "Import {valid} record{}",
+            if valid == 1 { "" } else { "s" }
+        ))
+    } else if report.can_import_valid_part() {
+        Some(format!("Import the {valid} valid, skip {invalid}"))
+    } else {
+        None
+    };
+    let heading = if action.is_none() {
+        format!(
+            "{} cannot be imported. Nothing was changed.",
+            report.file_name
+        )
+    } else {
+        format!("{}: {}", report.file_name, report.summary())
+    };
+    let cancel_again = cancel.clone();
+    view! {
+        <div class="import-report" role="alert">
+            <p class="notice-title">{heading}</p>
+            {report.notes.iter().map(|n| view! { <p>{n.clone()}</p> }).collect_view()}
+            {(!problems.is_empty()).then(|| view! { <ul class="problems">{listed}</ul> })}
+            {(more > 0).then(|| view! { <p>{format!("…and {more} more problems.")}</p> })}
+            <div class="button-row">
+                {action.map(|label| view! { <button type="button" class="button primary" on:click=confirm.clone()>{label}</button> })}
+                <button type="button" class="button" on:click=move |_| cancel_again()>
+                    {if report.refused.is_empty() && valid > 0 { "Cancel" } else { "Close" }}
+                </button>
+            </div>
+        </div>
+    }
+}

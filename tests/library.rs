@@ -1,0 +1,144 @@
+//! Bundled plus imported records: stored imports survive a restart, bad ones are reported and
+//! left out, and each "hide" choice gives the matching searchable set.
+// Native only: runs on the host like the rest of the pure core's tests.
+#![cfg(not(target_arch = "wasm32"))]
+
+use immunotimeline::data::Dataset;
+use immunotimeline::exchange;
+use immunotimeline::library::Library;
+use immunotimeline::search::Query;
+use immunotimeline::view_state::RecordSet;
+
+fn bundled() -> Dataset {
+    let (dataset, problems) = Dataset::bundled();
+    assert!(problems.is_empty(), "{problems:?}");
+    dataset
+}
+
+/// Two valid records of the user's own, as an import would have stored them.
+fn own_records() -> Vec<immunotimeline::data::Study> {
+    let csv = "id,title,date,approaches,stage,summary,status,sources\n\
+        my-lab-notes-2023,My lab's CAR-T notes,2023,car-t,preclinical,Notes from our own mouse work.,unverified,Lab notebook\n\
+        my-reading-2024,A paper I am reading,2024-03,checkpoint-inhibitor,phase-2,A trial summary in my words.,unverified,Journal club\n";
+    let report = exchange::import("mine.csv", csv.as_bytes(), &|_| false);
+    assert!(
+        report.is_clean(),
+        "{:?}",
+        report.problems().collect::<Vec<_>>()
+    );
+    report.valid
+}
+
+#[test]
+fn without_a_stored_import_the_library_is_the_bundled_data() {
+    let data = bundled();
+    let count = data.studies.len();
+    let library = Library::new(data, None, Vec::new());
+    assert!(library.problems.is_empty());
+    assert_eq!(library.catalog(None).dataset.studies.len(), count);
+    assert!(library.imported().is_empty());
+}
+
+#[test]
+fn a_stored_import_comes_back_marked_and_searchable() {
+    let first = Library::new(bundled(), None, Vec::new()).with_imported(own_records());
+    let stored = first.stored();
+    let library = Library::new(bundled(), Some(&stored), Vec::new());
+    assert!(library.problems.is_empty(), "{:?}", library.problems);
+    assert_eq!(library.imported().len(), 2);
+    let catalog = library.catalog(None);
+    let position = catalog
+        .dataset
+        .index_of("my-lab-notes-2023")
+        .expect("imported record is there");
+    assert!(catalog.is_imported(position));
+    let bundled_position = catalog
+        .dataset
+        .index_of("kottke-2017-mrd-recurrence")
+        .unwrap();
+    assert!(!catalog.is_imported(bundled_position));
+    let hits = catalog
+        .index
+        .search(&Query {
+            text: "lab notes".into(),
+            ..Query::default()
+        })
+        .hits;
+    assert_eq!(hits, vec![position as u32]);
+}
+
+#[test]
+fn hiding_a_record_set_leaves_only_the_other() {
+    let library = Library::new(bundled(), None, Vec::new()).with_imported(own_records());
+    let all = library.catalog(None).dataset.studies.len();
+    let bundled_only = library
+        .catalog(Some(RecordSet::Imported))
+        .dataset
+        .studies
+        .len();
+    let imported_only = library
+        .catalog(Some(RecordSet::Bundled))
+        .dataset
+        .studies
+        .len();
+    assert_eq!(imported_only, 2);
+    assert_eq!(bundled_only + imported_only, all);
+    assert!(library.catalog(Some(RecordSet::Bundled)).is_imported(0));
+}
+
+#[test]
+fn a_corrupted_stored_import_is_reported_and_the_app_still_opens() {
+    for stored in [
+        "{\"schema\": \"immunotimeline/import\", \"vers",
+        "not json at all",
+        "[]",
+    ] {
+        let library = Library::new(bundled(), Some(stored), Vec::new());
+        assert_eq!(
+            library.problems.len(),
+            1,
+            "{stored}: {:?}",
+            library.problems
+        );
+        assert!(
+            library.problems[0].message.contains("not loaded"),
+            "{:?}",
+            library.problems
+        );
+        assert!(library.imported().is_empty());
+        assert!(library.catalog(None).dataset.studies.len() >= 80);
+    }
+}
+
+#[test]
+fn an_outdated_stored_import_is_reported() {
+    let stored = "{\"schema\": \"immunotimeline/import\", \"version\": 99, \"studies\": []}";
+    let library = Library::new(bundled(), Some(stored), Vec::new());
+    assert_eq!(library.problems.len(), 1);
+    assert!(
+        library.problems[0].message.contains("99"),
+        "{:?}",
+        library.problems
+    );
+}
+
+#[test]
+fn a_stored_record_whose_id_is_now_bundled_is_left_out_and_named() {
+    let mut clash = own_records();
+    clash[0].id = "kottke-2017-mrd-recurrence".into();
+    let stored = exchange::encode_stored(&clash);
+    let library = Library::new(bundled(), Some(&stored), Vec::new());
+    assert_eq!(library.imported().len(), 1);
+    assert_eq!(library.problems.len(), 1);
+    assert_eq!(library.problems[0].record, "kottke-2017-mrd-recurrence");
+    assert_eq!(library.problems[0].field, "id");
+}
+
+#[test]
+fn removing_imports_gives_back_the_bundled_data() {
+    let library = Library::new(bundled(), None, Vec::new()).with_imported(own_records());
+    let cleared = library.without_imported();
+    assert!(cleared.imported().is_empty());
+    assert!(!cleared.has_id("my-lab-notes-2023"));
+    assert!(library.has_id("my-lab-notes-2023"));
+}
