@@ -504,6 +504,26 @@ fn highlights_mark_typos_synonyms_and_joins() {
 }
 
 #[test]
+fn an_empty_index_answers_every_query() {
+    let everything = Filters {
+        approaches: vec![Approach::CarT],
+        cancer_types: vec![CancerType::Lung],
+        stages: vec![Stage::Phase1],
+        institutions: strings(&["Nowhere"]),
+        year_from: Some(2000),
+        year_to: Some(1990),
+    };
+    for index in [SearchIndex::default(), SearchIndex::build(&[])] {
+        for text in ["", "pd-1 \"immune checkpoint\" -mice", "p"] {
+            let results = index.search(&filtered(text, everything.clone(), Sort::Relevance));
+            assert!(results.hits.is_empty());
+            assert_eq!(results.facets.approaches.len(), Approach::ALL.len());
+            assert_eq!(results.facets.institutions, [("Nowhere".to_string(), 0)]);
+        }
+    }
+}
+
+#[test]
 fn bundled_dataset_finds_seed_records() {
     let (dataset, problems) = Dataset::bundled();
     assert!(problems.is_empty(), "{problems:?}");
@@ -689,6 +709,12 @@ proptest! {
         for (name, count) in &results.facets.institutions {
             let brute = matching.iter().filter(|s| passes(s, &filters, "institution") && s.institutions.contains(name)).count();
             prop_assert_eq!(*count as usize, brute, "institution {}", name);
+        }
+        let listed: HashSet<&str> = results.facets.institutions.iter().map(|(name, _)| name.as_str()).collect();
+        for study in matching.iter().filter(|s| passes(s, &filters, "institution")) {
+            for name in &study.institutions {
+                prop_assert!(listed.contains(name.as_str()), "institution {} is not listed", name);
+            }
         }
         let mut years: BTreeMap<i32, u32> = BTreeMap::new();
         for study in matching.iter().filter(|s| passes(s, &filters, "year")) {

@@ -9,6 +9,9 @@
 
 use std::ops::Range;
 
+/// In prefix mode, subtrees of more terms than this are taken whole (see [`Dict::fuzzy`]).
+const BULK: usize = 16;
+
 /// Sorted, distinct terms.
 #[derive(Clone, Debug, Default)]
 pub(crate) struct Dict {
@@ -67,19 +70,19 @@ impl Dict {
     /// `prefix`, also terms that merely start with something within `max` edits of it. A
     /// distance above `max` is reported as some value above `max`.
     ///
-    /// Only terms that start with the query's first or second byte are tried: people rarely get
-    /// the first letter wrong, and a typo at the start defeats all pruning, so this cuts the
-    /// search tenfold while still finding a swap of the first two letters or an extra first one.
+    /// People rarely get the first letter wrong, and a typo there defeats all pruning, so the
+    /// first letters must be right: with one typo allowed the term must start with the query's
+    /// first or second letter (catching a swap of the two, or an extra first letter), with two
+    /// with its first letter, with three with its first two. That cuts the search tenfold.
     ///
-    /// With three typos allowed (words of 12 letters and more), the first two letters must be
-    /// right: three typos admit so many terms near the root that the search would otherwise
-    /// cost milliseconds.
+    /// In prefix mode, a large subtree whose shared start is already close enough to the query
+    /// is taken whole, with the distance of that start, instead of being walked term by term.
     pub fn fuzzy(&self, query: &str, max: u8, prefix: bool, out: &mut Vec<Near>) {
         let q = query.as_bytes();
-        let mut starts: Vec<&[u8]> = if max >= 3 && q.len() >= 2 {
-            vec![&q[..2]]
-        } else {
-            q.iter().take(2).map(std::slice::from_ref).collect()
+        let mut starts: Vec<&[u8]> = match max {
+            0 | 1 => q.iter().take(2).map(std::slice::from_ref).collect(),
+            2 => q.get(..1).into_iter().collect(),
+            _ => q.get(..2).or(q.get(..1)).into_iter().collect(),
         };
         starts.sort_unstable();
         starts.dedup();
@@ -115,11 +118,26 @@ impl Dict {
             rows.truncate((shared + 1) * width);
             best.truncate(shared + 1);
             let mut skip_to = None;
+            let mut small_subtree = false;
             for (depth, &byte) in term.iter().enumerate().skip(shared) {
                 path.push(byte);
                 let (row_min, last) = push_row(&mut rows, q, &path, max);
-                best.push(best[depth].min(last));
-                let reachable = row_min <= max || (prefix && best[depth + 1] <= max);
+                let close = best[depth].min(last);
+                best.push(close);
+                if prefix && close <= max && !small_subtree {
+                    let end = self.subtree_end(id + 1, &path);
+                    if end - id > BULK {
+                        out.extend((id..end).map(|term| Near {
+                            term: term as u32,
+                            distance: max.saturating_add(1),
+                            prefix_distance: close,
+                        }));
+                        skip_to = Some(end);
+                        break;
+                    }
+                    small_subtree = true;
+                }
+                let reachable = row_min <= max || (prefix && close <= max);
                 if !reachable {
                     skip_to = Some(self.subtree_end(id + 1, &path));
                     break;

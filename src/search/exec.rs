@@ -5,6 +5,7 @@ use super::facets::{self, Selection};
 use super::index::{GAP, IMPACT_STEP};
 use super::plan::{CLASS_SCALE, Plan, TermSet, Unit};
 use super::{Query, Results, SearchIndex, Sort};
+use std::collections::HashMap;
 
 pub(crate) fn search(index: &SearchIndex, query: &Query) -> Results {
     let plan = Plan::new(index, &query.text);
@@ -41,10 +42,11 @@ fn text_matches(index: &SearchIndex, plan: &Plan) -> (Option<Bitset>, Vec<String
     }
     let len = index.len();
     let mut unmatched = Vec::new();
+    let mut cache = SetCache::new();
     let mut matched = Bitset::full(len);
     let mut phrases = Vec::new();
     for unit in &plan.units {
-        let set = unit_matches(index, unit);
+        let set = unit_matches(index, unit, &mut cache);
         if set.is_empty() {
             unmatched.push(unit.label.clone());
         } else if let Some(phrase) = &unit.phrase {
@@ -69,7 +71,7 @@ fn text_matches(index: &SearchIndex, plan: &Plan) -> (Option<Bitset>, Vec<String
         }
     }
     for unit in &plan.excluded {
-        let mut set = unit_matches(index, unit);
+        let mut set = unit_matches(index, unit, &mut cache);
         set.intersect_with(&matched);
         match &unit.phrase {
             Some(phrase) => {
@@ -86,33 +88,56 @@ fn text_matches(index: &SearchIndex, plan: &Plan) -> (Option<Bitset>, Vec<String
 }
 
 /// Records matching any alternative of the unit (for a phrase, before checking word order).
-fn unit_matches(index: &SearchIndex, unit: &Unit) -> Bitset {
-    let len = index.len();
-    let mut matched = Bitset::empty(len);
+fn unit_matches(index: &SearchIndex, unit: &Unit, cache: &mut SetCache) -> Bitset {
+    let mut matched = Bitset::empty(index.len());
     for alternative in &unit.alternatives {
-        let mut sets = alternative.iter().map(|set| set_matches(index, set));
-        let Some(mut all) = sets.next() else { continue };
-        sets.for_each(|set| all.intersect_with(&set));
-        matched.union_with(&all);
+        let mut all: Option<Bitset> = None;
+        for set in alternative {
+            let records = set_matches(index, set, cache);
+            match &mut all {
+                Some(all) => all.intersect_with(records),
+                None => all = Some(records.clone()),
+            }
+        }
+        if let Some(all) = all {
+            matched.union_with(&all);
+        }
     }
     matched
 }
 
-fn set_matches(index: &SearchIndex, set: &TermSet) -> Bitset {
-    let mut matched = Bitset::empty(index.len());
-    for term in set {
-        matched.insert_all(index.postings(term.term).0);
-    }
-    matched
+/// The records of each term set computed so far in this query, by its term ids: grouped words
+/// repeat their words' sets, and a common word's set costs tens of thousands of insertions.
+type SetCache = HashMap<Vec<u32>, Bitset>;
+
+fn set_matches<'c>(index: &SearchIndex, set: &TermSet, cache: &'c mut SetCache) -> &'c Bitset {
+    let key: Vec<u32> = set.iter().map(|m| m.term).collect();
+    cache.entry(key).or_insert_with(|| {
+        let mut matched = Bitset::empty(index.len());
+        for term in set {
+            matched.insert_all(index.postings(term.term).0);
+        }
+        matched
+    })
 }
 
 /// Whether the record's text holds the phrase's parts consecutively, within one field.
 fn has_phrase(index: &SearchIndex, doc: u32, phrase: &[u32]) -> bool {
     debug_assert!(!phrase.contains(&GAP));
-    index
-        .sequence(doc)
-        .windows(phrase.len())
-        .any(|window| window == phrase)
+    let Some((&first, rest)) = phrase.split_first() else {
+        return true;
+    };
+    let sequence = index.sequence(doc);
+    // A plain index loop: this scans every candidate's whole text, and iterator adapters are
+    // not inlined at `opt-level = "z"`. The rest is compared only where the first word is.
+    let mut at = 0;
+    while at < sequence.len() {
+        if sequence[at] == first && sequence[at + 1..].starts_with(rest) {
+            return true;
+        }
+        at += 1;
+    }
+    false
 }
 
 /// The hits in date order, undated last in both directions.
@@ -149,9 +174,8 @@ fn rank(index: &SearchIndex, plan: &Plan, hits: &Bitset) -> Vec<u32> {
     for (slot, &doc) in ordered.iter().enumerate() {
         slot_of[doc as usize] = slot as u32;
     }
-    let mut total = vec![0f32; ordered.len()];
-    let mut best = vec![0f32; ordered.len()];
-    let (total_slice, best): (&mut [f32], &mut [f32]) = (&mut total, &mut best);
+    let (mut totals, mut bests) = (vec![0f32; ordered.len()], vec![0f32; ordered.len()]);
+    let (total, best): (&mut [f32], &mut [f32]) = (&mut totals, &mut bests);
     let mut touched: Vec<u32> = Vec::new();
     for unit in &plan.units {
         for term in unit.alternatives.iter().flatten().flatten() {
@@ -172,7 +196,7 @@ fn rank(index: &SearchIndex, plan: &Plan, hits: &Bitset) -> Vec<u32> {
             }
         }
         for slot in touched.drain(..) {
-            total_slice[slot as usize] += best[slot as usize];
+            total[slot as usize] += best[slot as usize];
             best[slot as usize] = 0.0;
         }
     }

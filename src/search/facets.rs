@@ -108,7 +108,7 @@ impl FacetIndex {
             all: Counts::default(),
         };
         let mut all = Counts::new(index, &facets);
-        all.add_set(index, &facets, &Bitset::full(len), ALL);
+        all.add_set(index, &facets, &Bitset::full(len), ALL, 1);
         facets.all = all;
         facets
     }
@@ -134,7 +134,7 @@ impl Selection {
                 filters
                     .approaches
                     .iter()
-                    .map(|&a| &facets.approaches[a as usize])
+                    .filter_map(|&a| facets.approaches.get(a as usize))
                     .collect(),
             );
         }
@@ -142,7 +142,7 @@ impl Selection {
             let sets = filters
                 .cancer_types
                 .iter()
-                .map(|&c| &facets.cancer_types[c as usize]);
+                .filter_map(|&c| facets.cancer_types.get(c as usize));
             union(CANCER_TYPE, sets.collect());
         }
         if !filters.stages.is_empty() {
@@ -151,7 +151,7 @@ impl Selection {
                 filters
                     .stages
                     .iter()
-                    .map(|&s| &facets.stages[s as usize])
+                    .filter_map(|&s| facets.stages.get(s as usize))
                     .collect(),
             );
         }
@@ -214,7 +214,14 @@ pub(crate) fn tally(index: &SearchIndex, selection: &Selection, base: Option<Bit
         .fold(0, |mask, (facet, _)| mask | facet);
     let mut count = |set: &Option<Bitset>, which: u8| match set {
         None => counts.copy(&facets.all, which),
-        Some(set) => counts.add_set(index, facets, set, which),
+        // Most records match: count the few that do not, and take them from the totals.
+        Some(set) if set.len() > index.len() / 2 => {
+            counts.copy(&facets.all, which);
+            let mut rest = Bitset::full(index.len());
+            rest.subtract(set);
+            counts.add_set(index, facets, &rest, which, u32::MAX);
+        }
+        Some(set) => counts.add_set(index, facets, set, which, 1),
     };
     count(&hits, ALL & !active);
     for (at, &(facet, _)) in selection.passes.iter().enumerate() {
@@ -275,9 +282,17 @@ impl Counts {
         }
     }
 
-    /// Counts the records in `set` in the facets `which` names. (The loop indexes slices, not
-    /// vectors: at `opt-level = "z"` a vector's indexing is a function call.)
-    fn add_set(&mut self, index: &SearchIndex, facets: &FacetIndex, set: &Bitset, which: u8) {
+    /// Adds `step` (1, or `u32::MAX` to take away) for each record in `set` to the counts of
+    /// the facets `which` names. (The loop indexes slices, not vectors: at `opt-level = "z"` a
+    /// vector's indexing is a function call.)
+    fn add_set(
+        &mut self,
+        index: &SearchIndex,
+        facets: &FacetIndex,
+        set: &Bitset,
+        which: u8,
+        step: u32,
+    ) {
         let records: &[Record] = &index.records;
         let (inst_starts, inst_ids): (&[u32], &[u32]) = (&index.inst_starts, &index.inst_ids);
         let institutions: &mut [u32] = &mut self.institutions;
@@ -291,23 +306,29 @@ impl Counts {
         set.for_each(|doc| {
             let record = &records[doc as usize];
             if which & APPROACH != 0 {
-                for_bits(record.approaches, |bit| approaches[bit] += 1);
+                for_bits(record.approaches, |bit| {
+                    approaches[bit] = approaches[bit].wrapping_add(step)
+                });
             }
             if which & CANCER_TYPE != 0 {
-                for_bits(record.cancer_types, |bit| cancer_types[bit] += 1);
+                for_bits(record.cancer_types, |bit| {
+                    cancer_types[bit] = cancer_types[bit].wrapping_add(step)
+                });
             }
             if which & STAGE != 0 {
-                stages[usize::from(record.stage)] += 1;
+                let stage = &mut stages[usize::from(record.stage)];
+                *stage = stage.wrapping_add(step);
             }
             if which & INSTITUTION != 0 {
                 let range =
                     inst_starts[doc as usize] as usize..inst_starts[doc as usize + 1] as usize;
                 for &id in &inst_ids[range] {
-                    institutions[id as usize] += 1;
+                    institutions[id as usize] = institutions[id as usize].wrapping_add(step);
                 }
             }
             if which & YEAR != 0 && record.year != NO_YEAR {
-                years[(i32::from(record.year) - first_year) as usize] += 1;
+                let year = &mut years[(i32::from(record.year) - first_year) as usize];
+                *year = year.wrapping_add(step);
             }
         });
     }

@@ -1,13 +1,15 @@
 //! Search and facets over the studies: pure Rust, no browser types.
 //!
 //! Reading order: [`fold`] and [`tokenize`] turn text into terms; [`index`] builds the inverted
-//! index over them; [`query`] and [`plan`] turn what the user typed into sets of terms (prefix,
-//! typo and synonym expansions, via [`dict`] and [`synonyms`]); [`exec`] matches and ranks;
-//! [`facets`] applies the filters and counts; [`highlight`] marks matches in one record.
+//! index over them; [`query`] and [`plan`] turn what the user typed into sets of terms, with
+//! [`expand`] finding prefix, typo and synonym matches via [`dict`] and [`synonyms`]; [`exec`]
+//! matches and ranks; [`facets`] applies the filters and counts; [`highlight`] marks matches in
+//! one record.
 
 mod bitset;
 mod dict;
 mod exec;
+mod expand;
 mod facets;
 mod fold;
 mod highlight;

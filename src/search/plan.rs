@@ -8,6 +8,7 @@
 
 use super::SearchIndex;
 use super::dict::Near;
+use super::expand::typos_allowed;
 use super::query::{self, Item};
 use super::tokenize::Tokens;
 
@@ -19,13 +20,8 @@ pub(crate) const PREFIX: u8 = 2;
 pub(crate) const TYPO: u8 = 1;
 pub(crate) const CLASS_SCALE: f32 = 64.0;
 
-/// At most this many terms stand for one typed word (and fewer when they are frequent: see
-/// `Planner::expand`): a one-letter prefix can match thousands.
-const MAX_EXPANSIONS: usize = 64;
 /// At most this many alternatives per unit.
 const MAX_ALTERNATIVES: usize = 16;
-/// Longer words are only matched exactly or by prefix: the typo table grows with the length.
-const MAX_TYPO_BYTES: usize = 48;
 /// Runs of at most this many words are looked up as one synonym.
 const MAX_SYNONYM_WORDS: usize = 4;
 
@@ -111,10 +107,11 @@ impl Plan {
     }
 }
 
-struct Planner<'a> {
-    index: &'a SearchIndex,
+/// Turns words into units; the expansion of one word lives in [`super::expand`].
+pub(super) struct Planner<'a> {
+    pub(super) index: &'a SearchIndex,
     tokens: Tokens,
-    near: Vec<Near>,
+    pub(super) near: Vec<Near>,
 }
 
 impl Planner<'_> {
@@ -225,137 +222,6 @@ impl Planner<'_> {
         alternatives
     }
 
-    /// Adds, for every synonym name that `key` is (or starts, or nearly is), the other names of
-    /// its group; a multi-word name needs all its words.
-    fn synonym_alternatives(
-        &mut self,
-        key: &str,
-        prefix: bool,
-        typos: bool,
-        out: &mut Vec<Conjunction>,
-    ) {
-        let synonyms = &self.index.synonyms;
-        // A name found by prefix or typo scores in that class, not as a synonym: the match is
-        // only as good as its weakest step.
-        let mut names: Vec<(u32, u8, f32)> = Vec::new();
-        if let Some(id) = synonyms.find(key) {
-            names.push((id, SYNONYM, 1.0));
-        }
-        if prefix && key.len() >= 3 {
-            let range = synonyms.keys().prefix_range(key);
-            let longer =
-                range.filter(|&id| synonyms.keys().term(id) != key && synonyms.is_one_word(id));
-            names.extend(longer.map(|id| (id, PREFIX, 0.7)));
-        }
-        let edits = if typos { max_edits(key) } else { 0 };
-        if edits > 0 {
-            self.near.clear();
-            synonyms.keys().fuzzy(key, edits, false, &mut self.near);
-            let near = self
-                .near
-                .iter()
-                .filter(|n| n.distance > 0 && synonyms.is_one_word(n.term));
-            names.extend(near.map(|n| (n.term, TYPO, 0.6)));
-        }
-        let dict = &self.index.dict;
-        for (id, class, factor) in names {
-            for words in synonyms.others(id) {
-                let found: Option<Conjunction> = words
-                    .iter()
-                    .map(|word| {
-                        let term = dict.find(word)?;
-                        Some(vec![TermMatch {
-                            term,
-                            class,
-                            factor,
-                        }])
-                    })
-                    .collect();
-                out.extend(found);
-            }
-        }
-    }
-
-    /// The terms `text` stands for: itself, terms it starts (with `prefix`), and terms within
-    /// the allowed typos (with `typos`); the best [`MAX_EXPANSIONS`] of them.
-    fn expand(&mut self, text: &str, prefix: bool, factor: f32, typos: bool) -> TermSet {
-        let dict = &self.index.dict;
-        let mut set = TermSet::new();
-        if text.is_empty() {
-            return set;
-        }
-        if let Some(term) = dict.find(text) {
-            set.push(TermMatch {
-                term,
-                class: EXACT,
-                factor,
-            });
-        }
-        if prefix {
-            for term in dict.prefix_range(text) {
-                let length = dict.term(term).len();
-                if length != text.len() {
-                    let coverage = text.len() as f32 / length as f32;
-                    set.push(TermMatch {
-                        term,
-                        class: PREFIX,
-                        factor: factor * (0.5 + 0.5 * coverage),
-                    });
-                }
-            }
-        }
-        let edits = if typos && text.len() <= MAX_TYPO_BYTES {
-            max_edits(text)
-        } else {
-            0
-        };
-        if edits > 0 {
-            self.near.clear();
-            dict.fuzzy(text, edits, prefix, &mut self.near);
-            for near in &self.near {
-                if near.distance == 0 || (prefix && near.prefix_distance == 0) {
-                    continue; // Already found as exact or prefix.
-                }
-                let closeness = if near.distance <= edits {
-                    1.0 / (1.0 + f32::from(near.distance))
-                } else {
-                    0.5 / (1.0 + f32::from(near.prefix_distance))
-                };
-                set.push(TermMatch {
-                    term: near.term,
-                    class: TYPO,
-                    factor: factor * closeness,
-                });
-            }
-        }
-        if set.len() > 1 {
-            let index = self.index;
-            let better = |a: &TermMatch, b: &TermMatch| {
-                (b.class, b.factor, index.doc_freq(b.term))
-                    .partial_cmp(&(a.class, a.factor, index.doc_freq(a.term)))
-                    .unwrap_or(std::cmp::Ordering::Equal)
-            };
-            if set.len() > MAX_EXPANSIONS {
-                set.select_nth_unstable_by(MAX_EXPANSIONS - 1, better);
-                set.truncate(MAX_EXPANSIONS);
-            }
-            set.sort_unstable_by(better);
-            // The best term always counts; the others only while their records, added up, stay
-            // within twice the index, so a one-letter prefix costs no more than a common word.
-            let budget = 2 * index.len() as u64;
-            let mut postings = 0;
-            let keep = set
-                .iter()
-                .position(|m| {
-                    postings += u64::from(index.doc_freq(m.term));
-                    postings > budget
-                })
-                .map_or(set.len(), |over| over.max(1));
-            set.truncate(keep);
-        }
-        set
-    }
-
     /// An excluded word removes records with the word itself or a synonym; typos and prefixes
     /// would remove more than the user named.
     fn excluded_unit(&mut self, word: &Word) -> Unit {
@@ -412,21 +278,4 @@ impl Planner<'_> {
             phrase: (ids.len() > 1).then_some(ids),
         })
     }
-}
-
-/// Typos allowed in a word of this many characters: 1 from 4, 2 from 8, and 3 from 12, because
-/// long drug names are where people misspell most ("tisagenleucel").
-fn max_edits(text: &str) -> u8 {
-    match text.chars().count() {
-        0..4 => 0,
-        4..8 => 1,
-        8..12 => 2,
-        _ => 3,
-    }
-}
-
-/// Words with digits are identifiers (CD19, IL-2, a year) whose near neighbours are different
-/// things, so they only match exactly or by prefix.
-fn typos_allowed(text: &str) -> bool {
-    !text.bytes().any(|b| b.is_ascii_digit())
 }
