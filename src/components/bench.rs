@@ -2,7 +2,6 @@
 //! human study and first approval among the matching records, with the years between them.
 
 use super::ctx;
-use crate::app::History;
 use crate::data::{Approach, Stage, Study};
 use leptos::prelude::*;
 
@@ -97,16 +96,8 @@ pub fn BenchView() -> impl IntoView {
                                                 let y = study.date.map(|d| d.year).unwrap_or_default();
                                                 let gap = previous.map(|p| format!("+{} y", y - p));
                                                 previous = Some(y);
-                                                let id = study.id.clone();
-                                                let ctx = ctx.clone();
-                                                let href = ctx.study_href(&id);
-                                                let on_click = move |ev: web_sys::MouseEvent| {
-                                                    if ev.ctrl_key() || ev.meta_key() || ev.shift_key() || ev.button() != 0 {
-                                                        return;
-                                                    }
-                                                    ev.prevent_default();
-                                                    ctx.update(History::Push, |s| s.study = Some(id.clone()));
-                                                };
+                                                let href = ctx.study_href(&study.id);
+                                                let on_click = super::select_on_click(&ctx, study.id.clone());
                                                 view! {
                                                     <a href=href on:click=on_click>
                                                         <strong>{y}</strong>" "{study.title.clone()}

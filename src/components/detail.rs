@@ -139,15 +139,7 @@ fn DetailBody(ctx: Ctx, index: usize, study: Study) -> impl IntoView {
     let list = |items: &[String]| items.join(", ");
     let link_to = |target: &Study| {
         let href = ctx.study_href(&target.id);
-        let id = target.id.clone();
-        let ctx = ctx.clone();
-        let on_click = move |ev: web_sys::MouseEvent| {
-            if ev.ctrl_key() || ev.meta_key() || ev.shift_key() || ev.button() != 0 {
-                return;
-            }
-            ev.prevent_default();
-            ctx.update(History::Push, |s| s.study = Some(id.clone()));
-        };
+        let on_click = super::select_on_click(&ctx, target.id.clone());
         let year = target
             .date
             .map(|d| format!(" ({})", d.year))

@@ -21,3 +21,16 @@ use leptos::prelude::*;
 pub fn ctx() -> Ctx {
     expect_context::<Ctx>()
 }
+
+/// A click handler for a link to a study: a plain click selects it in place (pushing a history
+/// entry); modified or middle clicks are left to the browser (new tab, new window).
+pub fn select_on_click(ctx: &Ctx, id: String) -> impl Fn(web_sys::MouseEvent) + Clone + use<> {
+    let ctx = ctx.clone();
+    move |ev: web_sys::MouseEvent| {
+        if ev.ctrl_key() || ev.meta_key() || ev.shift_key() || ev.button() != 0 {
+            return;
+        }
+        ev.prevent_default();
+        ctx.update(crate::app::History::Push, |s| s.study = Some(id.clone()));
+    }
+}

@@ -167,30 +167,8 @@ pub fn Overview() -> impl IntoView {
                 <span>{last}</span>
             </div>
             <div class="year-range">
-                <label>
-                    <span>"From year"</span>
-                    <input
-                        type="number"
-                        inputmode="numeric"
-                        min=first
-                        max=last
-                        placeholder=first.to_string()
-                        prop:value=move || state.with(|s| s.year_from.map(|y| y.to_string()).unwrap_or_default())
-                        on:change=typed("from")
-                    />
-                </label>
-                <label>
-                    <span>"To year"</span>
-                    <input
-                        type="number"
-                        inputmode="numeric"
-                        min=first
-                        max=last
-                        placeholder=last.to_string()
-                        prop:value=move || state.with(|s| s.year_to.map(|y| y.to_string()).unwrap_or_default())
-                        on:change=typed("to")
-                    />
-                </label>
+                <YearInput label="From year" placeholder=first min=first max=last value=move || state.with(|s| s.year_from) on_change=typed("from") />
+                <YearInput label="To year" placeholder=last min=first max=last value=move || state.with(|s| s.year_to) on_change=typed("to") />
                 <Show when=move || state.with(|s| s.year_from.is_some() || s.year_to.is_some())>
                     {
                         let ctx = ctx.clone();
@@ -210,5 +188,31 @@ pub fn Overview() -> impl IntoView {
                 </Show>
             </div>
         </section>
+    }
+}
+
+/// A labelled year field; empty means "no bound".
+#[component]
+fn YearInput(
+    label: &'static str,
+    placeholder: i32,
+    min: i32,
+    max: i32,
+    value: impl Fn() -> Option<i32> + Send + Sync + 'static,
+    on_change: impl FnMut(leptos::ev::Event) + 'static,
+) -> impl IntoView {
+    view! {
+        <label>
+            <span>{label}</span>
+            <input
+                type="number"
+                inputmode="numeric"
+                min=min
+                max=max
+                placeholder=placeholder.to_string()
+                prop:value=move || value().map(|y| y.to_string()).unwrap_or_default()
+                on:change=on_change
+            />
+        </label>
     }
 }

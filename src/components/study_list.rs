@@ -6,7 +6,6 @@
 
 use super::ctx;
 use super::marked::{marked, ranges_for};
-use crate::app::History;
 use crate::data::Study;
 use crate::platform;
 use crate::search::{Field, Sort};
@@ -215,16 +214,7 @@ fn StudyCard(study: Study, pos: u32, set_size: Signal<usize>, imported: bool) ->
         let id = id.clone();
         move || ctx.state.with(|s| s.study.as_deref() == Some(id.as_str()))
     };
-    let on_click = {
-        let ctx = ctx.clone();
-        move |ev: web_sys::MouseEvent| {
-            if ev.ctrl_key() || ev.meta_key() || ev.shift_key() || ev.button() != 0 {
-                return;
-            }
-            ev.prevent_default();
-            ctx.update(History::Push, |s| s.study = Some(id.clone()));
-        }
-    };
+    let on_click = super::select_on_click(&ctx, id.clone());
     view! {
         <article
             class="card"
