@@ -9,6 +9,11 @@ serve: build
 test: setup
 	bash scripts/test.sh
 
+## bench: release + benchmark builds, then sizes, start-up, search, keystroke, memory, Lighthouse
+## and native search numbers, printed and written to BENCHMARKS.md (about 15 minutes; not a test)
+bench: setup
+	bash scripts/bench.sh
+
 setup:
 	bash scripts/setup.sh
 

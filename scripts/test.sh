@@ -13,6 +13,8 @@ cargo clippy --all-targets -- -D warnings
 
 step "lint (wasm32)"
 cargo clippy --all-targets --target wasm32-unknown-unknown -- -D warnings
+# The benchmark build (`make bench`) too, so its extra code never rots.
+cargo clippy --all-targets --target wasm32-unknown-unknown --features bench-data -- -D warnings
 
 step "native tests (data, search, URL state)"
 cargo test

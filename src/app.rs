@@ -23,10 +23,12 @@ use crate::library::{Catalog, Library};
 use crate::search::{Query, Results};
 use crate::view_state::{self, UrlProblem, ViewMode, ViewState};
 use leptos::prelude::*;
-use leptos_router::NavigateOptions;
-use leptos_router::components::Router;
-use leptos_router::hooks::{use_location, use_navigate};
 use std::sync::Arc;
+
+/// How long typing or dragging must pause before the address bar is rewritten. Writing it is
+/// slow in browsers (milliseconds per `replaceState`), far too slow for every keystroke; the
+/// view itself updates at once.
+const ADDRESS_DELAY_MS: u32 = 250;
 
 /// The searchable records the view shows, compared by identity (a new import or a different
 /// "hide" choice gives a new catalog; nothing mutates one in place).
@@ -81,6 +83,9 @@ pub struct Ctx {
     pub state: Memo<ViewState>,
     pub query: Memo<Query>,
     pub results: Memo<Results>,
+    /// The id of the selected study: what markers and cards watch, so typing does not wake
+    /// every one of them.
+    pub selected: Memo<Option<String>>,
     pub set: Callback<(ViewState, History)>,
 }
 
@@ -100,6 +105,19 @@ impl Ctx {
         let mut next = self.state.get_untracked();
         change(&mut next);
         self.go(next, history);
+    }
+
+    /// The full address of the current view, to share or cite (the address bar may lag behind
+    /// typing by [`ADDRESS_DELAY_MS`]; this never does).
+    pub fn permalink(&self) -> String {
+        let state = self.with_version(self.state.get_untracked());
+        let query = view_state::write(&state);
+        let base = crate::platform::page_address();
+        if query.is_empty() {
+            base
+        } else {
+            format!("{base}?{query}")
+        }
     }
 
     /// The link (query string with `?`, or `.`) for the current view with `study` selected.
@@ -136,29 +154,84 @@ pub fn start() {
 
 #[component]
 pub fn App() -> impl IntoView {
-    view! {
-        <Router>
-            <Shell />
-        </Router>
+    view! { <Shell /> }
+}
+
+/// The address bar as the source of the view: `search` mirrors `location.search`, except that
+/// typing and dragging change `search` at once and the address a moment later (see
+/// [`ADDRESS_DELAY_MS`]). Back and Forward set `search` from the address.
+#[derive(Clone, Copy)]
+struct Address {
+    search: RwSignal<String>,
+    /// A replacement not yet written to the address bar, and which scheduling may write it.
+    pending: StoredValue<(Option<String>, u32)>,
+}
+
+impl Address {
+    fn new() -> Self {
+        let address = Self {
+            search: RwSignal::new(crate::platform::location_search()),
+            pending: StoredValue::new((None, 0)),
+        };
+        let _ = window_event_listener(leptos::ev::popstate, move |_| {
+            address.pending.update_value(|p| p.0 = None);
+            address.search.set(crate::platform::location_search());
+        });
+        // Reloading, closing or leaving right after typing still keeps what was typed.
+        let _ = window_event_listener(leptos::ev::pagehide, move |_| address.flush());
+        address
+    }
+
+    /// Shows `search` now; writes it to the address bar now (`Push`) or after a pause.
+    fn go(self, search: String, history: History) {
+        match history {
+            History::Push => {
+                // Back from the new entry returns to what was typed just before.
+                self.flush();
+                crate::platform::write_address(&search, true);
+            }
+            History::Replace => {
+                let mut turn = 0;
+                self.pending.update_value(|p| {
+                    p.0 = Some(search.clone());
+                    p.1 = p.1.wrapping_add(1);
+                    turn = p.1;
+                });
+                crate::platform::after_ms(ADDRESS_DELAY_MS, move || {
+                    if self.pending.with_value(|p| p.1) == turn {
+                        self.flush();
+                    }
+                });
+            }
+        }
+        if self.search.with_untracked(|s| *s != search) {
+            self.search.set(search);
+        }
+    }
+
+    /// Writes a pending replacement to the address bar.
+    fn flush(self) {
+        if let Some(search) = self.pending.try_update_value(|p| p.0.take()).flatten() {
+            crate::platform::write_address(&search, false);
+        }
     }
 }
 
 #[component]
 fn Shell() -> impl IntoView {
     let library = RwSignal::new(Arc::new(load_library()));
-    let location = use_location();
-    let navigate = use_navigate();
+    let address = Address::new();
     let version = library.with_untracked(|l| l.version().to_owned());
 
     let state = Memo::new(move |_| {
-        let (mut state, _) = view_state::parse(&location.search.get());
+        let (mut state, _) = address.search.with(|s| view_state::parse(s));
         library.with(|l| view_state::check_against(&mut state, |id| l.has_id(id)));
         state
     });
     // Problems are what the link the user arrived with could not express; later navigation is
     // always to canonical URLs written by the app.
     let landing_problems: Vec<UrlProblem> = {
-        let (mut landing, mut problems) = view_state::parse(&location.search.get_untracked());
+        let (mut landing, mut problems) = address.search.with_untracked(|s| view_state::parse(s));
         library.with_untracked(|l| {
             problems.extend(view_state::check_against(&mut landing, |id| l.has_id(id)));
         });
@@ -171,22 +244,13 @@ fn Shell() -> impl IntoView {
         let version = version.clone();
         Callback::new(move |(mut next, history): (ViewState, History)| {
             next.dataset_version = Some(version.clone());
-            let path = location.pathname.get_untracked();
             let query = view_state::write(&next);
-            let url = if query.is_empty() {
-                path
+            let search = if query.is_empty() {
+                query
             } else {
-                format!("{path}?{query}")
+                format!("?{query}")
             };
-            navigate(
-                &url,
-                NavigateOptions {
-                    resolve: false,
-                    replace: history == History::Replace,
-                    scroll: false,
-                    ..NavigateOptions::default()
-                },
-            );
+            address.go(search, history);
         })
     };
     let query = Memo::new(move |_| state.with(ViewState::to_query));
@@ -195,12 +259,14 @@ fn Shell() -> impl IntoView {
         CatalogRef(library.with(|l| l.catalog(hide)))
     });
     let results = Memo::new(move |_| catalog.with(|c| query.with(|q| c.index.search(q))));
+    let selected = Memo::new(move |_| state.with(|s| s.study.clone()));
     let ctx = Ctx {
         library,
         catalog,
         state,
         query,
         results,
+        selected,
         set,
     };
     provide_context(ctx.clone());
@@ -211,9 +277,10 @@ fn Shell() -> impl IntoView {
         let mut canonical = state.get_untracked();
         canonical.dataset_version = Some(version.clone());
         let wanted = view_state::write(&canonical);
-        let current = location.search.get_untracked();
+        let current = address.search.get_untracked();
         if current.trim_start_matches('?') != wanted {
             ctx.go(canonical, History::Replace);
+            address.flush();
         }
     }
 

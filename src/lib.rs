@@ -12,6 +12,8 @@ pub mod view_state;
 
 #[cfg(target_arch = "wasm32")]
 pub mod app;
+#[cfg(all(target_arch = "wasm32", feature = "bench-data"))]
+pub mod bench_api;
 #[cfg(target_arch = "wasm32")]
 pub mod components;
 #[cfg(target_arch = "wasm32")]

@@ -127,9 +127,36 @@ pub fn set_theme(theme: &str) {
     }
 }
 
-/// The address of the current page.
-pub fn current_url() -> String {
-    window().location().href().unwrap_or_default()
+/// The query string of the address bar, with its `?` (empty when there is none).
+pub fn location_search() -> String {
+    window().location().search().unwrap_or_default()
+}
+
+/// The page's address without query or fragment (origin and path).
+pub fn page_address() -> String {
+    let location = window().location();
+    let origin = location.origin().unwrap_or_default();
+    let path = location.pathname().unwrap_or_default();
+    format!("{origin}{path}")
+}
+
+/// Writes `search` (`?…`, or empty for none) into the address bar, as a new history entry
+/// (`push`) or in place of the current one. Never reloads the page.
+pub fn write_address(search: &str, push: bool) {
+    let location = window().location();
+    let url = if search.is_empty() {
+        location.pathname().unwrap_or_default()
+    } else {
+        search.to_owned()
+    };
+    let Ok(history) = window().history() else {
+        return;
+    };
+    let _ = if push {
+        history.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url))
+    } else {
+        history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url))
+    };
 }
 
 /// Copies `text` to the clipboard and reports whether it worked.

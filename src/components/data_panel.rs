@@ -83,7 +83,7 @@ pub fn DataPanel() -> impl IntoView {
             let shown = ctx.results.with(|r| r.hits.len());
             let version = ctx.library.with(|l| l.version().to_owned());
             exchange::cite_view(&ViewCitation {
-                permalink: &platform::current_url(),
+                permalink: &ctx.permalink(),
                 dataset_version: &version,
                 shown,
                 matching: &matching(&ctx),

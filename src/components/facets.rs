@@ -140,29 +140,37 @@ fn FacetGroup(
         <fieldset class="facet" id=id>
             <legend>{legend}</legend>
             <ul>
-                {move || {
-                    let ctx = ctx.clone();
-                    visible
-                        .get()
-                        .0
-                        .into_iter()
-                        .map(|(value, label, n, checked)| {
-                            let ctx = ctx.clone();
-                            let on_change = move |_| {
-                                ctx.update(History::Push, |s| toggle(s, &value));
-                            };
-                            view! {
-                                <li>
-                                    <label class="facet-option" class:empty=n == 0>
-                                        <input type="checkbox" prop:checked=checked on:change=on_change />
-                                        <span class="facet-label">{label}</span>
-                                        <span class="count">{n}</span>
-                                    </label>
-                                </li>
-                            }
-                        })
-                        .collect_view()
-                }}
+                // Keyed by value: while typing, only counts change, not the elements.
+                <For
+                    each=move || visible.with(|v| v.0.iter().map(|row| row.0.clone()).collect::<Vec<_>>())
+                    key=|value| value.clone()
+                    children=move |value| {
+                        let ctx = ctx.clone();
+                        let row = {
+                            let value = value.clone();
+                            Memo::new(move |_| {
+                                visible.with(|v| {
+                                    v.0.iter()
+                                        .find(|row| row.0 == value)
+                                        .map(|row| (row.1.clone(), row.2, row.3))
+                                        .unwrap_or_default()
+                                })
+                            })
+                        };
+                        let on_change = move |_| {
+                            ctx.update(History::Push, |s| toggle(s, &value));
+                        };
+                        view! {
+                            <li>
+                                <label class="facet-option" class:empty=move || row.with(|r| r.1 == 0)>
+                                    <input type="checkbox" prop:checked=move || row.with(|r| r.2) on:change=on_change />
+                                    <span class="facet-label">{move || row.with(|r| r.0.clone())}</span>
+                                    <span class="count">{move || row.with(|r| r.1)}</span>
+                                </label>
+                            </li>
+                        }
+                    }
+                />
             </ul>
             {move || {
                 let hidden = visible.with(|v| v.1);

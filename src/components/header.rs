@@ -24,9 +24,10 @@ pub fn Header() -> impl IntoView {
 /// Copies the address of the current view; says so visibly and to screen readers.
 #[component]
 fn CopyLink() -> impl IntoView {
+    let ctx = super::ctx();
     let (message, set_message) = signal(String::new());
     let copy = move |_| {
-        let url = platform::current_url();
+        let url = ctx.permalink();
         platform::copy_text(url.clone(), move |ok| {
             set_message.set(if ok {
                 "Link copied".to_owned()

@@ -4,6 +4,7 @@
 use super::ctx;
 use crate::app::History;
 use leptos::prelude::*;
+use std::fmt::Write;
 use web_sys::PointerEvent;
 
 /// Height of the histogram in SVG units (the width is one unit per year).
@@ -79,6 +80,8 @@ pub fn Overview() -> impl IntoView {
     };
     let on_up = move |_| set_anchor.set(None);
 
+    // All bars are one path: a keystroke changes one attribute instead of rebuilding ~130
+    // elements.
     let bars = move || {
         results.with(|r| {
             let max = r
@@ -88,23 +91,17 @@ pub fn Overview() -> impl IntoView {
                 .max()
                 .unwrap_or(0)
                 .max(1);
-            r.histogram
-                .iter()
-                .filter(|&&(year, n)| n > 0 && (first..=last).contains(&year))
-                .map(|&(year, n)| {
-                    // A square-root scale keeps single records visible next to busy years.
-                    let h = (f64::from(n) / f64::from(max)).sqrt() * (HEIGHT - 2.0) + 2.0;
-                    view! {
-                        <rect
-                            class="bar"
-                            x=f64::from(year - first) + 0.1
-                            y=HEIGHT - h
-                            width="0.8"
-                            height=h
-                        />
-                    }
-                })
-                .collect_view()
+            let mut path = String::new();
+            for &(year, n) in &r.histogram {
+                if n == 0 || !(first..=last).contains(&year) {
+                    continue;
+                }
+                // A square-root scale keeps single records visible next to busy years.
+                let h = (f64::from(n) / f64::from(max)).sqrt() * (HEIGHT - 2.0) + 2.0;
+                let x = f64::from(year - first) + 0.1;
+                let _ = write!(path, "M{x:.1} {HEIGHT}v-{h:.2}h0.8v{h:.2}z");
+            }
+            path
         })
     };
     let brush = move || {
@@ -159,7 +156,7 @@ pub fn Overview() -> impl IntoView {
                 on:pointerup=on_up
                 on:pointercancel=move |_| set_anchor.set(None)
             >
-                {bars}
+                <path class="bars" d=bars />
                 {brush}
             </svg>
             <div class="axis-ends" aria-hidden="true">

@@ -8,7 +8,7 @@ use super::ctx;
 use super::marked::{marked, ranges_for};
 use crate::data::Study;
 use crate::platform;
-use crate::search::{Field, Sort};
+use crate::search::{Field, Highlighter, Sort};
 use leptos::prelude::*;
 
 /// Rows drawn beyond each edge of the viewport, in pixels.
@@ -102,6 +102,9 @@ pub fn StudyList() -> impl IntoView {
             results.with(|r| Layout::build(&r.hits, &c.dataset.studies, grouped, card_height))
         })
     });
+    // The query expanded once for all cards on screen.
+    let highlighter =
+        Memo::new(move |_| catalog.with(|c| ctx.query.with(|q| c.index.highlighter(q))));
     let feed: NodeRef<leptos::html::Div> = NodeRef::new();
     let viewport = platform::scroll_window(feed);
 
@@ -149,10 +152,10 @@ pub fn StudyList() -> impl IntoView {
             <For
                     each=visible_rows
                     key=move |(row, top)| {
-                        // A row is the same only at the same place, for the same records and query.
+                        // A row is the same at the same place for the same records; its marks
+                        // follow the query without rebuilding it.
                         let records = catalog.with_untracked(|c| std::sync::Arc::as_ptr(&c.0) as usize);
-                        let q = state.with_untracked(|s| s.q.clone());
-                        format!("{row:?}|{top}|{records}|{q}")
+                        format!("{row:?}|{top}|{records}")
                     }
                     children=move |(row, top)| {
                             let data = catalog.get_untracked();
@@ -171,6 +174,7 @@ pub fn StudyList() -> impl IntoView {
                                             pos=pos + 1
                                             imported=data.is_imported(index as usize)
                                             set_size=Signal::derive(set_size)
+                                            highlighter=highlighter
                                         />
                                     </div>
                                 }
@@ -184,13 +188,29 @@ pub fn StudyList() -> impl IntoView {
 
 /// One study in the feed: title (a link that selects it), date, stage, approaches, summary.
 #[component]
-fn StudyCard(study: Study, pos: u32, set_size: Signal<usize>, imported: bool) -> impl IntoView {
+fn StudyCard(
+    study: Study,
+    pos: u32,
+    set_size: Signal<usize>,
+    imported: bool,
+    highlighter: Memo<Highlighter>,
+) -> impl IntoView {
     let ctx = ctx();
-    let highlights = ctx
-        .query
-        .with_untracked(|q| ctx.data().index.highlights(q, &study));
-    let title = marked(&study.title, &ranges_for(&highlights, Field::Title));
-    let summary = marked(&study.summary, &ranges_for(&highlights, Field::Summary));
+    let (title, summary) = {
+        let (title, summary) = (study.title.clone(), study.summary.clone());
+        let study = study.clone();
+        let marks = Memo::new(move |_| {
+            let highlights = highlighter.with(|h| h.highlights(&study));
+            (
+                ranges_for(&highlights, Field::Title),
+                ranges_for(&highlights, Field::Summary),
+            )
+        });
+        (
+            move || marks.with(|m| marked(&title, &m.0)),
+            move || marks.with(|m| marked(&summary, &m.1)),
+        )
+    };
     let date = study
         .date
         .map(|d| d.human())
@@ -208,11 +228,18 @@ fn StudyCard(study: Study, pos: u32, set_size: Signal<usize>, imported: bool) ->
         .join(", ");
     let title_id = format!("card-{}", study.id);
     let labelled_by = title_id.clone();
-    let href = ctx.study_href(&study.id);
     let id = study.id.clone();
+    // Follows the view, so opening the link in a new tab keeps what was typed since.
+    let href = {
+        let (ctx, id) = (ctx.clone(), id.clone());
+        move || {
+            ctx.state.track();
+            ctx.study_href(&id)
+        }
+    };
     let selected = {
         let id = id.clone();
-        move || ctx.state.with(|s| s.study.as_deref() == Some(id.as_str()))
+        move || ctx.selected.with(|s| s.as_deref() == Some(id.as_str()))
     };
     let on_click = super::select_on_click(&ctx, id.clone());
     view! {

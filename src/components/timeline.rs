@@ -37,6 +37,36 @@ enum Item {
     },
 }
 
+impl Item {
+    /// Identity for keyed rendering: the same key draws the same element.
+    fn key(&self) -> (bool, u32, u64, u64) {
+        match *self {
+            Item::Single {
+                index,
+                left,
+                width,
+                soft,
+            } => (
+                false,
+                index,
+                left.to_bits(),
+                width.map_or(u64::from(soft), f64::to_bits),
+            ),
+            Item::Cluster {
+                count,
+                left,
+                from,
+                to,
+            } => (
+                true,
+                count as u32,
+                left.to_bits(),
+                (u64::from(from as u32) << 32) | u64::from(to as u32),
+            ),
+        }
+    }
+}
+
 #[derive(Clone, Debug, PartialEq)]
 struct Lane {
     label: String,
@@ -322,28 +352,45 @@ pub fn Timeline() -> impl IntoView {
             .map(|(year, left)| view! { <span class="tick" style:left=format!("{left}%")>{year}</span> })
             .collect_view()
     };
+    // Lanes keyed by label and markers by what they show: a keystroke only adds and removes
+    // the markers that changed.
     let lanes = {
         let ctx = ctx.clone();
         let set_window = set_window.clone();
-        move || {
-            drawing.with(|d| {
-                d.lanes
-                    .iter()
-                    .map(|lane| {
-                        let items = lane
-                            .items
-                            .iter()
-                            .map(|item| render_item(&ctx, item, set_window.clone()))
-                            .collect_view();
-                        view! {
-                            <div class="lane" role="group" aria-label=lane.label.clone()>
-                                <span class="lane-label">{lane.label.clone()}</span>
-                                <div class="lane-track">{items}</div>
+        view! {
+            <For
+                each=move || drawing.with(|d| d.lanes.iter().map(|l| l.label.clone()).collect::<Vec<_>>())
+                key=|label| label.clone()
+                children=move |label| {
+                    let ctx = ctx.clone();
+                    let set_window = set_window.clone();
+                    let items = {
+                        let label = label.clone();
+                        Memo::new(move |_| {
+                            drawing.with(|d| {
+                                d.lanes
+                                    .iter()
+                                    .find(|l| l.label == label)
+                                    .map(|l| l.items.clone())
+                                    .unwrap_or_default()
+                            })
+                        })
+                    };
+                    let name = label.clone();
+                    view! {
+                        <div class="lane" role="group" aria-label=label>
+                            <span class="lane-label">{name}</span>
+                            <div class="lane-track">
+                                <For
+                                    each=move || items.get()
+                                    key=Item::key
+                                    children=move |item| render_item(&ctx, &item, set_window.clone())
+                                />
                             </div>
-                        }
-                    })
-                    .collect_view()
-            })
+                        </div>
+                    }
+                }
+            />
         }
     };
     let footnote = move || {
@@ -420,8 +467,8 @@ fn render_item(
             let id = study.id.clone();
             let selected = {
                 let id = id.clone();
-                let state = ctx.state;
-                move || state.with(|s| s.study.as_deref() == Some(id.as_str()))
+                let selected = ctx.selected;
+                move || selected.with(|s| s.as_deref() == Some(id.as_str()))
             };
             let ctx = ctx.clone();
             view! {

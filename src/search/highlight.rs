@@ -12,7 +12,7 @@ use crate::data::Study;
 use std::ops::Range;
 
 /// A query expanded for highlighting; cheap to apply to one record at a time.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Highlighter {
     /// Matched terms, sorted. One-letter terms are left out: the "t" of "CAR-T" would otherwise
     /// light up every "T cell"; they are still marked as part of a matched join.

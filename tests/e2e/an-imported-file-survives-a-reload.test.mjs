@@ -32,6 +32,7 @@ test("import, reload, refuse a bad file, partial import by choice, remove", asyn
   assert.deepEqual(await app.cardIds(), ["my-lab-notes-2023"]);
   assert.equal(await page.locator(".card.imported").count(), 1);
 
+  await app.waitForAddress("q", "lab notes");
   await page.reload();
   await app.waitForCount((n) => n === 1, "the import kept across a reload");
   assert.deepEqual(await app.cardIds(), ["my-lab-notes-2023"]);

@@ -92,6 +92,13 @@ export class TimelinePage {
   async showView(name) {
     await this.page.getByRole("button", { name, exact: true }).click();
   }
+  /** Waits until the address bar has caught up with typing (it follows once typing pauses). */
+  async waitForAddress(name, value) {
+    await this.page.waitForFunction(
+      ([n, v]) => new URL(location.href).searchParams.get(n) === v,
+      [name, value],
+    );
+  }
   /** The query string of the current address, as a URLSearchParams. */
   params() {
     return new URL(this.page.url()).searchParams;

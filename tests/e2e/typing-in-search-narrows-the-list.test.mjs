@@ -22,6 +22,8 @@ test("typing in the search box narrows the list and the count says so", async ()
   const narrowed = await app.waitForCount((n) => n > 0 && n < total, "a narrower list");
   assert.ok((await app.cardIds()).includes("kottke-2017-mrd-recurrence"));
   assert.match(await app.status.textContent(), new RegExp(`${narrowed} of ${total} studies`));
+  // The address follows typing once it pauses (rewriting it on every key is too slow).
+  await app.waitForAddress("q", "Kottke");
   assert.equal(app.params().get("q"), "Kottke", "the text is in the address");
 
   await app.search("");
