@@ -3,9 +3,11 @@
 // not part of `make bench`'s report.
 //
 //   node scripts/bench/profile.mjs <dist> [path] [words]
+//   PROFILE_OUT=keys.cpuprofile node scripts/bench/profile.mjs …   also saves the profile
 //
 // Function names need a wasm with its name section (wasm-opt strips it): build with
 // `scripts/bench/profile-build.sh`, which writes such a copy of dist/ to dist-profile/.
+import { writeFile } from "node:fs/promises";
 import { CHROMIUM_ARGS, run, sleep, start } from "./lib.mjs";
 
 run(async () => {
@@ -37,6 +39,10 @@ run(async () => {
       await sleep(150);
     }
     const { profile } = await cdp.send("Profiler.stop");
+    if (process.env.PROFILE_OUT) {
+      // Opens in Chromium DevTools' Performance panel for a flame chart.
+      await writeFile(process.env.PROFILE_OUT, JSON.stringify(profile));
+    }
     report(profile, keys);
     await context.close();
   } finally {

@@ -13,11 +13,14 @@ use crate::data::{PartialDate, Stage, Study};
 use crate::platform;
 use crate::view_state::{Lanes, ViewState, YearSpan};
 use leptos::prelude::*;
-use std::collections::HashMap;
 use web_sys::{PointerEvent, WheelEvent};
 
 /// Horizontal room per marker before neighbours are clustered, in pixels.
 const BUCKET_PX: f64 = 28.0;
+/// A lane's label and its points (pixel x, record index).
+type LanePoints = (&'static str, Vec<(f64, u32)>);
+/// Lane slots: more than any vocabulary has values, the last one for "not specified".
+const LANE_SLOTS: usize = 64;
 /// The narrowest zoom window, in years.
 const MIN_SPAN: i32 = 2;
 
@@ -35,36 +38,6 @@ enum Item {
         from: i32,
         to: i32,
     },
-}
-
-impl Item {
-    /// Identity for keyed rendering: the same key draws the same element.
-    fn key(&self) -> (bool, u32, u64, u64) {
-        match *self {
-            Item::Single {
-                index,
-                left,
-                width,
-                soft,
-            } => (
-                false,
-                index,
-                left.to_bits(),
-                width.map_or(u64::from(soft), f64::to_bits),
-            ),
-            Item::Cluster {
-                count,
-                left,
-                from,
-                to,
-            } => (
-                true,
-                count as u32,
-                left.to_bits(),
-                (u64::from(from as u32) << 32) | u64::from(to as u32),
-            ),
-        }
-    }
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -126,10 +99,19 @@ fn plot(ctx: &Ctx, state: &ViewState, hits: &[u32], width: f64, first: i32, last
     let span = f64::from(end + 1 - start);
     let width = if width > 0.0 { width } else { 900.0 };
     let studies = &ctx.data().dataset.studies;
-    let mut by_lane: HashMap<(usize, &'static str), Vec<(f64, u32)>> = HashMap::new();
-    let mut result = Plot::default();
+    // Records are held in date order, so walking the hits in record order (not rank order)
+    // gives each lane its points almost sorted, which the sort below then merely confirms.
+    let mut is_hit = vec![false; studies.len()];
     for &index in hits {
-        let study = &studies[index as usize];
+        is_hit[index as usize] = true;
+    }
+    // One slot per lane, by the lane's sort key ("not specified" last).
+    let mut by_lane: Vec<Option<LanePoints>> = vec![None; LANE_SLOTS];
+    let mut result = Plot::default();
+    for (index, study) in studies.iter().enumerate() {
+        if !is_hit[index] {
+            continue;
+        }
         let Some(date) = study.date else {
             result.undated += 1;
             continue;
@@ -139,16 +121,16 @@ fn plot(ctx: &Ctx, state: &ViewState, hits: &[u32], width: f64, first: i32, last
             result.outside += 1;
             continue;
         }
-        by_lane
-            .entry(lane_of(study, state.lanes))
-            .or_default()
-            .push((x / span * width, index));
+        let (key, label) = lane_of(study, state.lanes);
+        by_lane[key.min(LANE_SLOTS - 1)]
+            .get_or_insert_with(|| (label, Vec::new()))
+            .1
+            .push((x / span * width, index as u32));
     }
-    let mut lanes: Vec<_> = by_lane.into_iter().collect();
-    lanes.sort_by(|a, b| a.0.cmp(&b.0));
-    result.lanes = lanes
+    result.lanes = by_lane
         .into_iter()
-        .map(|((_, label), mut points)| {
+        .flatten()
+        .map(|(label, mut points)| {
             points.sort_by(|a, b| a.0.total_cmp(&b.0));
             Lane {
                 label: label.to_owned(),
@@ -163,40 +145,44 @@ fn plot(ctx: &Ctx, state: &ViewState, hits: &[u32], width: f64, first: i32, last
 /// to the right of the previous one, so targets never crowd each other. An item with one record
 /// is drawn at its exact position; several become a cluster.
 fn sweep(points: &[(f64, u32)], width: f64, span: f64, start: i32, studies: &[Study]) -> Vec<Item> {
-    let mut groups: Vec<(f64, Vec<u32>)> = Vec::new();
+    // (x of the first member, first member, last member, member count)
+    let mut groups: Vec<(f64, u32, u32, usize)> = Vec::new();
     for &(x, index) in points {
         match groups.last_mut() {
-            Some((at, members)) if x - *at < BUCKET_PX => members.push(index),
-            _ => groups.push((x, vec![index])),
+            Some((at, _, last, count)) if x - *at < BUCKET_PX => {
+                *last = index;
+                *count += 1;
+            }
+            _ => groups.push((x, index, index, 1)),
         }
     }
+    let year = |index: u32| studies[index as usize].date.map_or(start, |d| d.year);
     groups
         .into_iter()
-        .map(|(x, members)| {
+        .map(|(x, first, last, count)| {
             let left = x / width * 100.0;
-            if let [index] = members[..] {
+            if count == 1 {
                 // Invariant: only dated records reach the sweep.
-                let date = studies[index as usize]
+                let date = studies[first as usize]
                     .date
                     .expect("plotted records are dated");
                 let period = precision_years(&date) / span * 100.0;
                 let wide_enough = period / 100.0 * width >= 10.0;
                 Item::Single {
-                    index,
+                    index: first,
                     left: (date.midpoint() - f64::from(start)) / span * 100.0,
                     width: (period > 0.0 && wide_enough).then_some(period),
-                    soft: period > 0.0 && !wide_enough || studies[index as usize].circa,
+                    soft: period > 0.0 && !wide_enough || studies[first as usize].circa,
                 }
             } else {
-                let years = members
-                    .iter()
-                    .filter_map(|&i| studies[i as usize].date.map(|d| d.year));
-                let (from, to) = years.fold((i32::MAX, i32::MIN), |(a, b), y| (a.min(y), b.max(y)));
+                // Members are in x order, so the first and last hold the earliest and latest
+                // years.
+                let (a, b) = (year(first), year(last));
                 Item::Cluster {
-                    count: members.len(),
+                    count,
                     left,
-                    from,
-                    to,
+                    from: a.min(b),
+                    to: a.max(b),
                 }
             }
         })
@@ -352,8 +338,8 @@ pub fn Timeline() -> impl IntoView {
             .map(|(year, left)| view! { <span class="tick" style:left=format!("{left}%")>{year}</span> })
             .collect_view()
     };
-    // Lanes keyed by label and markers by what they show: a keystroke only adds and removes
-    // the markers that changed.
+    // Lanes keyed by label, and each lane's n-th button is kept and updated in place: a
+    // keystroke changes a few attributes instead of replacing hundreds of buttons.
     let lanes = {
         let ctx = ctx.clone();
         let set_window = set_window.clone();
@@ -382,9 +368,9 @@ pub fn Timeline() -> impl IntoView {
                             <span class="lane-label">{name}</span>
                             <div class="lane-track">
                                 <For
-                                    each=move || items.get()
-                                    key=Item::key
-                                    children=move |item| render_item(&ctx, &item, set_window.clone())
+                                    each=move || 0..items.with(Vec::len)
+                                    key=|slot| *slot
+                                    children=move |slot| render_slot(&ctx, items, slot, set_window.clone())
                                 />
                             </div>
                         </div>
@@ -445,11 +431,20 @@ fn pointer_geometry(pointers: &[(i32, f64)]) -> (f64, f64) {
     }
 }
 
-fn render_item(
-    ctx: &Ctx,
-    item: &Item,
-    set_window: impl Fn(i32, i32, History) + Clone + Send + Sync + 'static,
-) -> AnyView {
+/// What one timeline button shows: a record's marker or a cluster's count badge.
+#[derive(Clone, Debug, PartialEq, Default)]
+struct Shown {
+    class: String,
+    left: String,
+    width: Option<String>,
+    label: String,
+    badge: Option<usize>,
+    /// The record a marker selects, or the years a cluster zooms to.
+    study: Option<String>,
+    zoom: (i32, i32),
+}
+
+fn shown(ctx: &Ctx, item: &Item) -> Shown {
     match *item {
         Item::Single {
             index,
@@ -459,36 +454,34 @@ fn render_item(
         } => {
             let study = &ctx.data().dataset.studies[index as usize];
             let date = study.date.map(|d| d.human()).unwrap_or_default();
-            let label = format!(
-                "{} ({}{date})",
-                study.title,
-                if study.circa { "c. " } else { "" }
-            );
-            let id = study.id.clone();
-            let selected = {
-                let id = id.clone();
-                let selected = ctx.selected;
-                move || selected.with(|s| s.as_deref() == Some(id.as_str()))
-            };
-            let ctx = ctx.clone();
-            view! {
-                <button
-                    type="button"
-                    class="marker"
-                    class:approval=study.stage == Stage::Approval
-                    class:prize=study.stage == Stage::Recognition
-                    class:span=width.is_some()
-                    class:soft=soft
-                    class:selected=selected
-                    data-id=study.id.clone()
-                    style:left=format!("{left}%")
-                    style:width=width.map(|w| format!("{w}%"))
-                    aria-label=label.clone()
-                    title=label
-                    on:click=move |_| ctx.update(History::Push, |s| s.study = Some(id.clone()))
-                ></button>
+            let selected = ctx
+                .selected
+                .with(|s| s.as_deref() == Some(study.id.as_str()));
+            let mut class = String::from("marker");
+            for (on, name) in [
+                (study.stage == Stage::Approval, " approval"),
+                (study.stage == Stage::Recognition, " prize"),
+                (width.is_some(), " span"),
+                (soft, " soft"),
+                (selected, " selected"),
+            ] {
+                if on {
+                    class.push_str(name);
+                }
             }
-            .into_any()
+            Shown {
+                class,
+                left: format!("{left}%"),
+                width: width.map(|w| format!("{w}%")),
+                label: format!(
+                    "{} ({}{date})",
+                    study.title,
+                    if study.circa { "c. " } else { "" }
+                ),
+                badge: None,
+                study: Some(study.id.clone()),
+                zoom: (0, 0),
+            }
         }
         Item::Cluster {
             count,
@@ -501,24 +494,68 @@ fn render_item(
             } else {
                 format!("{from}–{to}")
             };
-            view! {
-                <button
-                    type="button"
-                    class="cluster"
-                    style:left=format!("{left}%")
-                    aria-label=format!("{count} records, {years}: zoom in")
-                    title=format!("{count} records, {years}")
-                    on:click=move |_| {
-                        let (a, b) = if to - from < MIN_SPAN { (from - 1, to + 1) } else { (from, to + 1) };
-                        set_window(a, b, History::Push);
-                    }
-                >
-                    {count}
-                </button>
+            Shown {
+                class: "cluster".to_owned(),
+                left: format!("{left}%"),
+                width: None,
+                label: format!("{count} records, {years}: zoom in"),
+                badge: Some(count),
+                study: None,
+                zoom: if to - from < MIN_SPAN {
+                    (from - 1, to + 1)
+                } else {
+                    (from, to + 1)
+                },
             }
-            .into_any()
         }
     }
+}
+
+/// The `slot`-th button of a lane, following whatever item is in that place now.
+fn render_slot(
+    ctx: &Ctx,
+    items: Memo<Vec<Item>>,
+    slot: usize,
+    set_window: impl Fn(i32, i32, History) + Clone + Send + Sync + 'static,
+) -> AnyView {
+    let shown = {
+        let ctx = ctx.clone();
+        Memo::new(move |_| {
+            items
+                .with(|items| items.get(slot).map(|item| shown(&ctx, item)))
+                .unwrap_or_default()
+        })
+    };
+    let ctx = ctx.clone();
+    let on_click = move |_| {
+        let (study, (a, b)) = shown.with_untracked(|s| (s.study.clone(), s.zoom));
+        match study {
+            Some(id) => ctx.update(History::Push, |s| s.study = Some(id)),
+            None => set_window(a, b, History::Push),
+        }
+    };
+    let title = move || {
+        shown.with(|s| match s.badge {
+            // The title is the label without the action.
+            Some(_) => s.label.trim_end_matches(": zoom in").to_owned(),
+            None => s.label.clone(),
+        })
+    };
+    view! {
+        <button
+            type="button"
+            class=move || shown.with(|s| s.class.clone())
+            data-id=move || shown.with(|s| s.study.clone())
+            style:left=move || shown.with(|s| s.left.clone())
+            style:width=move || shown.with(|s| s.width.clone())
+            aria-label=move || shown.with(|s| s.label.clone())
+            title=title
+            on:click=on_click
+        >
+            {move || shown.with(|s| s.badge)}
+        </button>
+    }
+    .into_any()
 }
 
 #[component]

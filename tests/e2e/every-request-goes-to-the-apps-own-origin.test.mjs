@@ -28,6 +28,9 @@ test("every request of a session goes to the app's own origin", async () => {
   await app.search("melanoma");
   await app.waitForCount((n) => n > 0 && n < total, "fewer studies for melanoma");
   await openFirstStudy(app.page);
+  // Let the browser's own favicon fetch finish: a reload would abort it, a failure of the
+  // test's making rather than the app's.
+  await app.page.waitForLoadState("networkidle");
   await app.page.reload();
   await app.page.locator(".result-count").waitFor();
   await app.page.waitForLoadState("networkidle");
