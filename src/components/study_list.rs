@@ -11,8 +11,9 @@ use crate::platform;
 use crate::search::{Field, Highlighter, Sort};
 use leptos::prelude::*;
 
-/// Rows drawn beyond each edge of the viewport, in pixels.
-const OVERSCAN: f64 = 600.0;
+/// Rows drawn beyond each edge of the viewport, in pixels: enough for smooth scrolling (rows
+/// are added once a frame), few enough that a keystroke rebuilds little.
+const OVERSCAN: f64 = 300.0;
 const YEAR_ROW: f64 = 44.0;
 
 /// One row of the list: a year heading or a study card.
@@ -115,7 +116,7 @@ pub fn StudyList() -> impl IntoView {
             range.map(|i| (l.rows[i], l.tops[i])).collect::<Vec<_>>()
         })
     };
-    let set_size = move || results.with(|r| r.hits.len());
+    let set_size = Memo::new(move |_| results.with(|r| r.hits.len()));
 
     let on_keydown = move |ev: web_sys::KeyboardEvent| {
         let step: i64 = match ev.key().as_str() {
@@ -128,7 +129,7 @@ pub fn StudyList() -> impl IntoView {
         };
         ev.prevent_default();
         let target = i64::from(current) - 1 + step;
-        let total = set_size() as i64;
+        let total = set_size.get_untracked() as i64;
         if !(0..total).contains(&target) {
             return;
         }
@@ -173,7 +174,7 @@ pub fn StudyList() -> impl IntoView {
                                             study=data.dataset.studies[index as usize].clone()
                                             pos=pos + 1
                                             imported=data.is_imported(index as usize)
-                                            set_size=Signal::derive(set_size)
+                                            set_size=set_size
                                             highlighter=highlighter
                                         />
                                     </div>
@@ -191,7 +192,7 @@ pub fn StudyList() -> impl IntoView {
 fn StudyCard(
     study: Study,
     pos: u32,
-    set_size: Signal<usize>,
+    set_size: Memo<usize>,
     imported: bool,
     highlighter: Memo<Highlighter>,
 ) -> impl IntoView {
