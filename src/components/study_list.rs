@@ -14,6 +14,8 @@ use leptos::prelude::*;
 /// Rows drawn beyond each edge of the viewport, in pixels: enough for smooth scrolling (rows
 /// are added once a frame), few enough that a keystroke rebuilds little.
 const OVERSCAN: f64 = 300.0;
+/// How far down the feed is always drawn, wherever the viewport is.
+const FIRST_ROWS_PX: f64 = 600.0;
 const YEAR_ROW: f64 = 44.0;
 
 /// One row of the list: a year heading or a study card.
@@ -112,7 +114,9 @@ pub fn StudyList() -> impl IntoView {
     let visible_rows = move || {
         let (top, height) = viewport.get();
         layout.with(|l| {
-            let range = l.visible(top - OVERSCAN, top + height + OVERSCAN);
+            // The first rows always exist, even with the feed below the fold, so the feed is
+            // never an empty container (screen readers, find-in-page, axe).
+            let range = l.visible(top - OVERSCAN, (top + height + OVERSCAN).max(FIRST_ROWS_PX));
             range.map(|i| (l.rows[i], l.tops[i])).collect::<Vec<_>>()
         })
     };
