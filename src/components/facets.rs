@@ -9,7 +9,7 @@ use crate::app::History;
 use crate::data::{Approach, CancerType, Stage};
 use crate::view_state::ViewState;
 use leptos::prelude::*;
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
 
 /// How many institutions are listed before "Show all".
 const INSTITUTIONS_SHOWN: usize = 8;
@@ -133,7 +133,13 @@ fn FacetGroup(
             }
             _ => 0,
         };
-        (shown, hidden)
+        // Where each row is, so every row's memo finds its own without a search.
+        let at: HashMap<String, usize> = shown
+            .iter()
+            .enumerate()
+            .map(|(i, row)| (row.0.clone(), i))
+            .collect();
+        (shown, hidden, at)
     });
     let id = format!("facet-{}", legend.to_lowercase().replace(' ', "-"));
     view! {
@@ -150,9 +156,8 @@ fn FacetGroup(
                             let value = value.clone();
                             Memo::new(move |_| {
                                 visible.with(|v| {
-                                    v.0.iter()
-                                        .find(|row| row.0 == value)
-                                        .map(|row| (row.1.clone(), row.2, row.3))
+                                    v.2.get(&value)
+                                        .map(|&i| (v.0[i].1.clone(), v.0[i].2, v.0[i].3))
                                         .unwrap_or_default()
                                 })
                             })

@@ -8,17 +8,26 @@
 
 use super::ctx;
 use super::overview::full_span;
-use crate::app::{Ctx, History};
-use crate::data::{PartialDate, Stage, Study};
+use crate::app::{CatalogRef, Ctx, History};
+use crate::data::{Approach, CancerType, PartialDate, Stage, Study};
+use crate::library::Catalog;
 use crate::platform;
 use crate::view_state::{Lanes, ViewState, YearSpan};
 use leptos::prelude::*;
+use std::sync::Arc;
 use web_sys::{PointerEvent, WheelEvent};
 
 /// Horizontal room per marker before neighbours are clustered, in pixels.
 const BUCKET_PX: f64 = 28.0;
-/// A lane's label and its points (pixel x, record index).
-type LanePoints = (&'static str, Vec<(f64, u32)>);
+/// The room per item in a lane too crowded to hold every group [`BUCKET_PX`] apart: its groups
+/// are gathered again this far apart, so badges with three- and four-digit counts do not
+/// overlap and a lane of thousands of records stays a couple of dozen buttons.
+const DENSE_BUCKET_PX: f64 = 48.0;
+/// Neighbouring records drawn as one item: (pixel x of the first, first record, last record,
+/// record count).
+type Group = (f64, u32, u32, usize);
+/// A lane's label and its groups, left to right.
+type LaneGroups = (&'static str, Vec<Group>);
 /// Lane slots: more than any vocabulary has values, the last one for "not specified".
 const LANE_SLOTS: usize = 64;
 /// The narrowest zoom window, in years.
@@ -31,6 +40,7 @@ enum Item {
         left: f64,
         width: Option<f64>,
         soft: bool,
+        selected: bool,
     },
     Cluster {
         count: usize,
@@ -67,20 +77,65 @@ fn window_of(state: &ViewState, first: i32, last: i32) -> (i32, i32) {
     }
 }
 
-/// The lane a record belongs to, as (sort key, label).
-fn lane_of(study: &Study, lanes: Lanes) -> (usize, &'static str) {
+/// What the plot reads of a record, packed so a walk over 100k of them stays in cache: its
+/// date's midpoint (in years) and the values its lane can be chosen by.
+#[derive(Clone, Copy, Debug)]
+struct Point {
+    /// The date's midpoint, or NaN for an undated record.
+    at: f64,
+    /// The first approach and cancer type, as vocabulary positions, or [`NONE`].
+    approach: u8,
+    cancer_type: u8,
+    stage: u8,
+}
+
+/// [`Point`]'s "not specified".
+const NONE: u8 = u8::MAX;
+
+/// The records' points in record order, and the dated records' indices in the order of their
+/// midpoints (a year-only date sits mid-year, after the same year's January dates, so this is
+/// not quite record order); made once per set of records.
+#[derive(Clone, Debug)]
+struct Points(Arc<(Vec<Point>, Vec<u32>)>);
+
+impl PartialEq for Points {
+    fn eq(&self, other: &Self) -> bool {
+        Arc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+fn points(studies: &[Study]) -> Points {
+    let points: Vec<Point> = studies
+        .iter()
+        .map(|study| Point {
+            at: study.date.map_or(f64::NAN, |d| d.midpoint()),
+            approach: study.approaches.first().map_or(NONE, |&a| a as u8),
+            cancer_type: study.cancer_types.first().map_or(NONE, |&c| c as u8),
+            stage: study.stage as u8,
+        })
+        .collect();
+    let mut order: Vec<u32> = (0..points.len() as u32)
+        .filter(|&i| !points[i as usize].at.is_nan())
+        .collect();
+    order.sort_by(|&a, &b| points[a as usize].at.total_cmp(&points[b as usize].at));
+    Points(Arc::new((points, order)))
+}
+
+/// The lane a record belongs to, as (sort key, label); "not specified" sorts last.
+fn lane_of(point: &Point, lanes: Lanes) -> (usize, &'static str) {
+    let value = |value: u8| (value != NONE).then_some(usize::from(value));
     match lanes {
-        Lanes::Approach => study
-            .approaches
-            .first()
-            .map(|a| (*a as usize, a.label()))
-            .unwrap_or((usize::MAX, "Not specified")),
-        Lanes::CancerType => study
-            .cancer_types
-            .first()
-            .map(|c| (*c as usize, c.label()))
-            .unwrap_or((usize::MAX, "No specific cancer")),
-        Lanes::Stage => (study.stage as usize, study.stage.label()),
+        Lanes::Approach => value(point.approach)
+            .and_then(|i| Approach::ALL.get(i))
+            .map_or((usize::MAX, "Not specified"), |a| (*a as usize, a.label())),
+        Lanes::CancerType => value(point.cancer_type)
+            .and_then(|i| CancerType::ALL.get(i))
+            .map_or((usize::MAX, "No specific cancer"), |c| {
+                (*c as usize, c.label())
+            }),
+        Lanes::Stage => Stage::ALL
+            .get(usize::from(point.stage))
+            .map_or((usize::MAX, "Not specified"), |s| (*s as usize, s.label())),
         Lanes::None => (0, "All records"),
     }
 }
@@ -94,72 +149,107 @@ fn precision_years(date: &PartialDate) -> f64 {
     }
 }
 
-fn plot(ctx: &Ctx, state: &ViewState, hits: &[u32], width: f64, first: i32, last: i32) -> Plot {
+/// Places the hits in the visible window: `full` is the whole span of years the timeline
+/// covers, `width` the track's width in pixels.
+fn plot(
+    data: &Catalog,
+    (points, order): &(Vec<Point>, Vec<u32>),
+    selected: Option<&str>,
+    state: &ViewState,
+    hits: &[u32],
+    width: f64,
+    (first, last): (i32, i32),
+) -> Plot {
     let (start, end) = window_of(state, first, last);
     let span = f64::from(end + 1 - start);
     let width = if width > 0.0 { width } else { 900.0 };
-    let studies = &ctx.data().dataset.studies;
-    // Records are held in date order, so walking the hits in record order (not rank order)
-    // gives each lane its points almost sorted, which the sort below then merely confirms.
-    let mut is_hit = vec![false; studies.len()];
+    let studies = &data.dataset.studies;
+    let selected = selected.and_then(|id| data.dataset.index_of(id));
+    let mut is_hit = vec![false; points.len()];
     for &index in hits {
         is_hit[index as usize] = true;
     }
-    // One slot per lane, by the lane's sort key ("not specified" last).
-    let mut by_lane: Vec<Option<LanePoints>> = vec![None; LANE_SLOTS];
-    let mut result = Plot::default();
-    for (index, study) in studies.iter().enumerate() {
-        if !is_hit[index] {
+    let mut result = Plot {
+        undated: hits
+            .iter()
+            .filter(|&&i| points[i as usize].at.is_nan())
+            .count(),
+        ..Plot::default()
+    };
+    // One slot per lane, by the lane's sort key ("not specified" last). Walking the records
+    // in midpoint order gives each lane its points sorted.
+    let mut by_lane: Vec<Option<LaneGroups>> = vec![None; LANE_SLOTS];
+    for &index in order {
+        if !is_hit[index as usize] {
             continue;
         }
-        let Some(date) = study.date else {
-            result.undated += 1;
-            continue;
-        };
-        let x = date.midpoint() - f64::from(start);
+        let point = &points[index as usize];
+        let x = point.at - f64::from(start);
         if !(0.0..span).contains(&x) {
             result.outside += 1;
             continue;
         }
-        let (key, label) = lane_of(study, state.lanes);
-        by_lane[key.min(LANE_SLOTS - 1)]
+        let (key, label) = lane_of(point, state.lanes);
+        let groups = &mut by_lane[key.min(LANE_SLOTS - 1)]
             .get_or_insert_with(|| (label, Vec::new()))
-            .1
-            .push((x / span * width, index as u32));
+            .1;
+        // A new item starts only [`BUCKET_PX`] or more to the right of the previous one, so
+        // targets never crowd each other.
+        let px = x / span * width;
+        match groups.last_mut() {
+            Some((at, _, last, count)) if px - *at < BUCKET_PX => {
+                *last = index;
+                *count += 1;
+            }
+            _ => groups.push((px, index, index, 1)),
+        }
     }
     result.lanes = by_lane
         .into_iter()
         .flatten()
-        .map(|(label, mut points)| {
-            points.sort_by(|a, b| a.0.total_cmp(&b.0));
+        .map(|(label, mut groups)| {
+            if groups.len() as f64 > width / DENSE_BUCKET_PX {
+                groups = regroup(groups, DENSE_BUCKET_PX);
+            }
             Lane {
                 label: label.to_owned(),
-                items: sweep(&points, width, span, start, studies),
+                items: items(&groups, width, span, start, studies, selected),
             }
         })
         .collect();
     result
 }
 
-/// Gathers points (pixel x, record) left to right: a new item starts only [`BUCKET_PX`] or more
-/// to the right of the previous one, so targets never crowd each other. An item with one record
-/// is drawn at its exact position; several become a cluster.
-fn sweep(points: &[(f64, u32)], width: f64, span: f64, start: i32, studies: &[Study]) -> Vec<Item> {
-    // (x of the first member, first member, last member, member count)
-    let mut groups: Vec<(f64, u32, u32, usize)> = Vec::new();
-    for &(x, index) in points {
-        match groups.last_mut() {
-            Some((at, _, last, count)) if x - *at < BUCKET_PX => {
-                *last = index;
-                *count += 1;
+/// Gathers neighbouring groups (left to right) whose first records are less than `bucket`
+/// pixels apart.
+fn regroup(groups: Vec<Group>, bucket: f64) -> Vec<Group> {
+    let mut out: Vec<Group> = Vec::with_capacity(groups.len());
+    for group in groups {
+        match out.last_mut() {
+            Some((at, _, last, count)) if group.0 - *at < bucket => {
+                *last = group.2;
+                *count += group.3;
             }
-            _ => groups.push((x, index, index, 1)),
+            _ => out.push(group),
         }
     }
+    out
+}
+
+/// What each group is drawn as: a group of one record at its exact position, a larger one as
+/// a cluster.
+fn items(
+    groups: &[Group],
+    width: f64,
+    span: f64,
+    start: i32,
+    studies: &[Study],
+    selected: Option<usize>,
+) -> Vec<Item> {
     let year = |index: u32| studies[index as usize].date.map_or(start, |d| d.year);
     groups
-        .into_iter()
-        .map(|(x, first, last, count)| {
+        .iter()
+        .map(|&(x, first, last, count)| {
             let left = x / width * 100.0;
             if count == 1 {
                 // Invariant: only dated records reach the sweep.
@@ -173,6 +263,7 @@ fn sweep(points: &[(f64, u32)], width: f64, span: f64, start: i32, studies: &[St
                     left: (date.midpoint() - f64::from(start)) / span * 100.0,
                     width: (period > 0.0 && wide_enough).then_some(period),
                     soft: period > 0.0 && !wide_enough || studies[first as usize].circa,
+                    selected: selected == Some(first as usize),
                 }
             } else {
                 // Members are in x order, so the first and last hold the earliest and latest
@@ -212,13 +303,20 @@ pub fn Timeline() -> impl IntoView {
     let results = ctx.results;
     let area: NodeRef<leptos::html::Div> = NodeRef::new();
     let width = platform::element_width(area);
-    let drawing = {
-        let ctx = ctx.clone();
-        Memo::new(move |_| {
-            let w = width.get();
-            state.with(|s| results.with(|r| plot(&ctx, s, &r.hits, w, first, last)))
+    let catalog = ctx.catalog;
+    let points = Memo::new(move |_| catalog.with(|c| points(&c.dataset.studies)));
+    let selected = ctx.selected;
+    let drawing = Memo::new(move |_| {
+        let w = width.get();
+        let data = catalog.get();
+        points.with(|p| {
+            selected.with(|id| {
+                state.with(|s| {
+                    results.with(|r| plot(&data, &p.0, id.as_deref(), s, &r.hits, w, (first, last)))
+                })
+            })
         })
-    };
+    });
     let window = Memo::new(move |_| state.with(|s| window_of(s, first, last)));
 
     let set_window = {
@@ -338,16 +436,22 @@ pub fn Timeline() -> impl IntoView {
             .map(|(year, left)| view! { <span class="tick" style:left=format!("{left}%")>{year}</span> })
             .collect_view()
     };
-    // Lanes keyed by label, and each lane's n-th button is kept and updated in place: a
-    // keystroke changes a few attributes instead of replacing hundreds of buttons.
+    // Lanes keyed by label (and by the records, which an import or "hide" replaces), and each
+    // lane's n-th button is kept and updated in place: a keystroke changes a few attributes of
+    // the buttons whose item changed instead of replacing hundreds of buttons.
     let lanes = {
         let ctx = ctx.clone();
         let set_window = set_window.clone();
+        let catalog = ctx.catalog;
         view! {
             <For
                 each=move || drawing.with(|d| d.lanes.iter().map(|l| l.label.clone()).collect::<Vec<_>>())
-                key=|label| label.clone()
+                key=move |label| {
+                    let records = catalog.with_untracked(|c| std::sync::Arc::as_ptr(&c.0) as usize);
+                    (label.clone(), records)
+                }
                 children=move |label| {
+                    let data = catalog.get_untracked();
                     let ctx = ctx.clone();
                     let set_window = set_window.clone();
                     let items = {
@@ -370,7 +474,9 @@ pub fn Timeline() -> impl IntoView {
                                 <For
                                     each=move || 0..items.with(Vec::len)
                                     key=|slot| *slot
-                                    children=move |slot| render_slot(&ctx, items, slot, set_window.clone())
+                                    children=move |slot| {
+                                        render_slot(&ctx, data.clone(), items, slot, set_window.clone())
+                                    }
                                 />
                             </div>
                         </div>
@@ -431,36 +537,21 @@ fn pointer_geometry(pointers: &[(i32, f64)]) -> (f64, f64) {
     }
 }
 
-/// What one timeline button shows: a record's marker or a cluster's count badge.
-#[derive(Clone, Debug, PartialEq, Default)]
-struct Shown {
-    class: String,
-    left: String,
-    width: Option<String>,
-    label: String,
-    badge: Option<usize>,
-    /// The record a marker selects, or the years a cluster zooms to.
-    study: Option<String>,
-    zoom: (i32, i32),
-}
-
-fn shown(ctx: &Ctx, item: &Item) -> Shown {
+/// The class list of an item's button.
+fn class_of(data: &Catalog, item: &Item) -> String {
     match *item {
         Item::Single {
             index,
-            left,
             width,
             soft,
+            selected,
+            ..
         } => {
-            let study = &ctx.data().dataset.studies[index as usize];
-            let date = study.date.map(|d| d.human()).unwrap_or_default();
-            let selected = ctx
-                .selected
-                .with(|s| s.as_deref() == Some(study.id.as_str()));
+            let stage = data.dataset.studies[index as usize].stage;
             let mut class = String::from("marker");
             for (on, name) in [
-                (study.stage == Stage::Approval, " approval"),
-                (study.stage == Stage::Recognition, " prize"),
+                (stage == Stage::Approval, " approval"),
+                (stage == Stage::Recognition, " prize"),
                 (width.is_some(), " span"),
                 (soft, " soft"),
                 (selected, " selected"),
@@ -469,90 +560,200 @@ fn shown(ctx: &Ctx, item: &Item) -> Shown {
                     class.push_str(name);
                 }
             }
-            Shown {
-                class,
-                left: format!("{left}%"),
-                width: width.map(|w| format!("{w}%")),
-                label: format!(
-                    "{} ({}{date})",
-                    study.title,
-                    if study.circa { "c. " } else { "" }
-                ),
-                badge: None,
-                study: Some(study.id.clone()),
-                zoom: (0, 0),
-            }
+            class
+        }
+        Item::Cluster { .. } => "cluster".to_owned(),
+    }
+}
+
+/// What a cluster's badge stands for, as a year or a range of years.
+fn cluster_years(from: i32, to: i32) -> String {
+    if from == to {
+        from.to_string()
+    } else {
+        format!("{from}–{to}")
+    }
+}
+
+/// A marker's title and date, or what a cluster holds and that activating it zooms in.
+fn label_of(data: &Catalog, item: &Item) -> String {
+    match *item {
+        Item::Single { index, .. } => {
+            let study = &data.dataset.studies[index as usize];
+            let date = study.date.map(|d| d.human()).unwrap_or_default();
+            let circa = if study.circa { "c. " } else { "" };
+            format!("{} ({circa}{date})", study.title)
         }
         Item::Cluster {
-            count,
+            count, from, to, ..
+        } => format!("{count} records, {}: zoom in", cluster_years(from, to)),
+    }
+}
+
+/// The hover text: a marker's label; a cluster's years (its badge already shows the count, and
+/// leaving the count out spares a write to every badge on every keystroke).
+fn title_of(data: &Catalog, item: &Item) -> String {
+    match *item {
+        Item::Single { .. } => label_of(data, item),
+        Item::Cluster { from, to, .. } => cluster_years(from, to),
+    }
+}
+
+/// The years activating a cluster zooms to: its own, or at least [`MIN_SPAN`].
+fn zoom_of(from: i32, to: i32) -> (i32, i32) {
+    if to - from < MIN_SPAN {
+        (from - 1, to + 1)
+    } else {
+        (from, to + 1)
+    }
+}
+
+/// What a button shows for an item, as the strings written into the DOM.
+#[derive(Clone, Debug, PartialEq, Default)]
+struct Shown {
+    class: String,
+    id: Option<String>,
+    left: String,
+    width: Option<String>,
+    label: String,
+    title: String,
+    badge: String,
+}
+
+fn shown(data: &Catalog, item: &Item) -> Shown {
+    let (left, width, id, badge) = match *item {
+        Item::Single {
+            index, left, width, ..
+        } => (
             left,
-            from,
-            to,
-        } => {
-            let years = if from == to {
-                from.to_string()
-            } else {
-                format!("{from}–{to}")
-            };
-            Shown {
-                class: "cluster".to_owned(),
-                left: format!("{left}%"),
-                width: None,
-                label: format!("{count} records, {years}: zoom in"),
-                badge: Some(count),
-                study: None,
-                zoom: if to - from < MIN_SPAN {
-                    (from - 1, to + 1)
-                } else {
-                    (from, to + 1)
-                },
-            }
+            width.map(|w| format!("{w}%")),
+            Some(data.dataset.studies[index as usize].id.clone()),
+            String::new(),
+        ),
+        Item::Cluster { count, left, .. } => (left, None, None, count.to_string()),
+    };
+    Shown {
+        class: class_of(data, item),
+        id,
+        left: format!("{left}%"),
+        width,
+        label: label_of(data, item),
+        title: title_of(data, item),
+        badge,
+    }
+}
+
+/// Writes into `el` what differs between `old` and `new`.
+fn apply(el: &web_sys::HtmlElement, old: &Shown, new: &Shown) {
+    let attribute = |name: &str, value: Option<&str>| {
+        let _ = match value {
+            Some(value) => el.set_attribute(name, value),
+            None => el.remove_attribute(name),
+        };
+    };
+    let style = el.style();
+    if old.class != new.class {
+        el.set_class_name(&new.class);
+    }
+    if old.id != new.id {
+        attribute("data-id", new.id.as_deref());
+    }
+    if old.left != new.left {
+        let _ = style.set_property("left", &new.left);
+    }
+    if old.width != new.width {
+        let _ = match &new.width {
+            Some(width) => style.set_property("width", width),
+            None => style.remove_property("width").map(drop),
+        };
+    }
+    if old.label != new.label {
+        attribute("aria-label", Some(&new.label));
+    }
+    if old.title != new.title {
+        attribute("title", Some(&new.title));
+    }
+    if old.badge != new.badge {
+        // Changing the text node in place is twice as fast as replacing it.
+        match el.first_child() {
+            Some(text) => text.set_node_value(Some(&new.badge)),
+            None => el.set_text_content(Some(&new.badge)),
         }
     }
 }
 
 /// The `slot`-th button of a lane, following whatever item is in that place now.
+///
+/// The button is built once from the item it starts with; after that one render effect per
+/// button compares its item with the one shown and writes only what differs. An unchanged item
+/// costs one comparison, and there is one reactive node per button rather than one per
+/// attribute: with hundreds of cluster badges whose counts change on every keystroke, the
+/// graph's bookkeeping cost more than the writes.
 fn render_slot(
     ctx: &Ctx,
+    data: CatalogRef,
     items: Memo<Vec<Item>>,
     slot: usize,
     set_window: impl Fn(i32, i32, History) + Clone + Send + Sync + 'static,
 ) -> AnyView {
-    let shown = {
-        let ctx = ctx.clone();
-        Memo::new(move |_| {
-            items
-                .with(|items| items.get(slot).map(|item| shown(&ctx, item)))
-                .unwrap_or_default()
-        })
+    let Some(first) = items.with_untracked(|items| items.get(slot).cloned()) else {
+        return ().into_any();
     };
-    let ctx = ctx.clone();
-    let on_click = move |_| {
-        let (study, (a, b)) = shown.with_untracked(|s| (s.study.clone(), s.zoom));
-        match study {
-            Some(id) => ctx.update(History::Push, |s| s.study = Some(id)),
-            None => set_window(a, b, History::Push),
+    let initial = shown(&data, &first);
+    let current = StoredValue::new((first, initial.clone()));
+    let button = NodeRef::<leptos::html::Button>::new();
+    let effect = RenderEffect::new(move |_| {
+        let Some(next) = items.with(|items| items.get(slot).cloned()) else {
+            return;
+        };
+        if current.with_value(|(item, _)| *item == next) {
+            return;
         }
-    };
-    let title = move || {
-        shown.with(|s| match s.badge {
-            // The title is the label without the action.
-            Some(_) => s.label.trim_end_matches(": zoom in").to_owned(),
-            None => s.label.clone(),
-        })
-    };
+        // Not built yet: the first run sees the item the button is built from.
+        let Some(el) = button.get_untracked() else {
+            return;
+        };
+        let new = shown(&data, &next);
+        current.update_value(|(item, old)| {
+            apply(&el, old, &new);
+            *item = next;
+            *old = new;
+        });
+    });
+    // A render effect lives as long as its value: the slot's owner keeps it until the button
+    // is removed.
+    StoredValue::new(effect);
+    let ctx = ctx.clone();
+    let on_click =
+        move |_| match current.with_value(|(item, shown)| (item.clone(), shown.id.clone())) {
+            (Item::Single { .. }, id) => ctx.update(History::Push, |s| s.study = id),
+            (Item::Cluster { from, to, .. }, _) => {
+                let (a, b) = zoom_of(from, to);
+                set_window(a, b, History::Push);
+            }
+        };
+    let Shown {
+        class,
+        id,
+        left,
+        width,
+        label,
+        title,
+        badge,
+    } = initial;
     view! {
         <button
             type="button"
-            class=move || shown.with(|s| s.class.clone())
-            data-id=move || shown.with(|s| s.study.clone())
-            style:left=move || shown.with(|s| s.left.clone())
-            style:width=move || shown.with(|s| s.width.clone())
-            aria-label=move || shown.with(|s| s.label.clone())
+            node_ref=button
+            class=class
+            data-id=id
+            style:left=left
+            style:width=width
+            aria-label=label
             title=title
             on:click=on_click
         >
-            {move || shown.with(|s| s.badge)}
+            {badge}
         </button>
     }
     .into_any()
