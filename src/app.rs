@@ -10,7 +10,7 @@ use crate::components::{
     detail::DetailPanel,
     empty::EmptyState,
     facets::Facets,
-    header::Header,
+    header::{Header, HeaderActions},
     notices::Notices,
     overview::Overview,
     search_box::SearchBar,
@@ -284,12 +284,23 @@ fn Shell() -> impl IntoView {
         }
     }
 
+    // The header `index.html` painted before the app loaded stays (so it also stays the page's
+    // largest first paint); the app adds its buttons to it. Mounted elsewhere, the app brings
+    // its own.
+    let header = match crate::platform::static_header() {
+        Some(header) => {
+            crate::platform::remove_loading_note();
+            // Lives as long as the page, like the app itself.
+            leptos::mount::mount_to(header, HeaderActions).forget();
+            None
+        }
+        None => Some(view! { <Header /> }),
+    };
     let view_mode = Memo::new(move |_| state.with(|s| s.view));
     let empty = Memo::new(move |_| results.with(|r| r.hits.is_empty()));
     let printing = crate::platform::printing();
     view! {
-        <a class="skip-link" href="#results">"Skip to results"</a>
-        <Header />
+        {header}
         <div class="page">
             <Notices url_problems=landing_problems load_problems=load_problems />
             <SearchBar />
@@ -297,7 +308,6 @@ fn Shell() -> impl IntoView {
             <div class="layout">
                 <div class="sidebar">
                     <Facets />
-                    <DataPanel />
                 </div>
                 <main id="results" class="results" tabindex="-1">
                     <Toolbar />
@@ -315,6 +325,9 @@ fn Shell() -> impl IntoView {
                         }
                     }}
                 </main>
+                <div class="sidebar sidebar-data">
+                    <DataPanel />
+                </div>
             </div>
             <DetailPanel />
         </div>

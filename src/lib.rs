@@ -3,6 +3,13 @@
 //! The pure core (`data`, `search`, `view_state`, `synthetic`) compiles on every target and is
 //! tested natively; the user interface (`app`, `components`, `platform`) exists only on wasm32.
 
+/// The page's heading and tagline. `index.html` shows the same two lines while the app loads
+/// (a test keeps them in step), so a slow connection gets the page's title at once, not a blank
+/// page.
+pub const TITLE: &str = "Cancer immunotherapy timeline";
+pub const TAGLINE: &str =
+    "From Coley's toxins to CAR-T: studies, approvals and discoveries, each with its sources.";
+
 pub mod data;
 pub mod exchange;
 pub mod library;

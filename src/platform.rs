@@ -244,6 +244,20 @@ fn viewport_height() -> f64 {
         .unwrap_or(800.0)
 }
 
+/// The header `index.html` shows from the first paint, if the page has it.
+pub fn static_header() -> Option<web_sys::HtmlElement> {
+    document()
+        .get_element_by_id("site-header")
+        .and_then(|el| el.dyn_into().ok())
+}
+
+/// Removes the "Loading" line `index.html` shows until the app starts.
+pub fn remove_loading_note() {
+    if let Some(note) = document().get_element_by_id("loading-note") {
+        note.remove();
+    }
+}
+
 /// Width of `element` in pixels, kept up to date on resize.
 pub fn element_width(element: NodeRef<leptos::html::Div>) -> ReadSignal<f64> {
     let (width, set_width) = signal(0.0);

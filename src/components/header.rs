@@ -6,18 +6,25 @@ use leptos::prelude::*;
 #[component]
 pub fn Header() -> impl IntoView {
     view! {
+        <a class="skip-link" href="#results">"Skip to results"</a>
         <header class="site-header">
             <div class="brand">
-                <h1>"Cancer immunotherapy timeline"</h1>
-                <p class="tagline">
-                    "From Coley's toxins to CAR-T: studies, approvals and discoveries, each with its sources."
-                </p>
+                <h1>{crate::TITLE}</h1>
+                <p class="tagline">{crate::TAGLINE}</p>
             </div>
-            <div class="header-actions">
-                <CopyLink />
-                <ThemeToggle />
-            </div>
+            <HeaderActions />
         </header>
+    }
+}
+
+/// The header's buttons: what the app adds to the static header of `index.html`.
+#[component]
+pub fn HeaderActions() -> impl IntoView {
+    view! {
+        <div class="header-actions">
+            <CopyLink />
+            <ThemeToggle />
+        </div>
     }
 }
 
