@@ -14,18 +14,29 @@ use std::sync::{Arc, OnceLock};
 /// One searchable set of records: what the list, timeline and facets are drawn from.
 #[derive(Debug)]
 pub struct Catalog {
-    pub dataset: Dataset,
+    /// Shared with the library when it is the bundled records alone, so 100k records are not
+    /// held twice.
+    pub dataset: Arc<Dataset>,
     pub index: SearchIndex,
     imported: Vec<bool>,
 }
 
 impl Catalog {
-    fn new(version: &str, bundled: &[Study], imported: &[Study]) -> Self {
+    /// The bundled records (or none) plus `imported`.
+    fn new(bundled: Option<&Arc<Dataset>>, version: &str, imported: &[Study]) -> Self {
         let imported_ids: HashSet<&str> = imported.iter().map(|s| s.id.as_str()).collect();
-        let dataset = Dataset::new(
-            version.to_owned(),
-            bundled.iter().chain(imported).cloned().collect(),
-        );
+        let dataset = match bundled {
+            Some(bundled) if imported.is_empty() => Arc::clone(bundled),
+            _ => Arc::new(Dataset::new(
+                version.to_owned(),
+                bundled
+                    .map_or(&[][..], |b| &b.studies[..])
+                    .iter()
+                    .chain(imported)
+                    .cloned()
+                    .collect(),
+            )),
+        };
         let index = SearchIndex::build(&dataset.studies);
         let imported = dataset
             .studies
@@ -49,7 +60,7 @@ impl Catalog {
 #[derive(Debug)]
 pub struct Library {
     version: String,
-    bundled: Vec<Study>,
+    bundled: Arc<Dataset>,
     imported: Vec<Study>,
     /// Problems with the bundled data or the stored import, to show once at start-up.
     pub problems: Vec<Problem>,
@@ -90,7 +101,7 @@ impl Library {
         }));
         Self {
             version: bundled.version.clone(),
-            bundled: bundled.studies,
+            bundled: Arc::new(bundled),
             imported: kept,
             problems,
             views: Default::default(),
@@ -106,12 +117,12 @@ impl Library {
         };
         self.views[slot]
             .get_or_init(|| {
-                let (bundled, imported): (&[Study], &[Study]) = match hide {
-                    None => (&self.bundled, &self.imported),
-                    Some(RecordSet::Imported) => (&self.bundled, &[]),
-                    Some(RecordSet::Bundled) => (&[], &self.imported),
+                let (bundled, imported): (Option<&Arc<Dataset>>, &[Study]) = match hide {
+                    None => (Some(&self.bundled), &self.imported),
+                    Some(RecordSet::Imported) => (Some(&self.bundled), &[]),
+                    Some(RecordSet::Bundled) => (None, &self.imported),
                 };
-                Arc::new(Catalog::new(&self.version, bundled, imported))
+                Arc::new(Catalog::new(bundled, &self.version, imported))
             })
             .clone()
     }
@@ -122,7 +133,7 @@ impl Library {
     }
 
     pub fn bundled_count(&self) -> usize {
-        self.bundled.len()
+        self.bundled.studies.len()
     }
 
     pub fn imported(&self) -> &[Study] {
@@ -131,10 +142,7 @@ impl Library {
 
     /// Whether any record, bundled or imported, has this id.
     pub fn has_id(&self, id: &str) -> bool {
-        self.bundled
-            .iter()
-            .chain(&self.imported)
-            .any(|s| s.id == id)
+        self.bundled.index_of(id).is_some() || self.imported.iter().any(|s| s.id == id)
     }
 
     /// A new library with `more` imported records added (they were validated by the import).
@@ -152,7 +160,7 @@ impl Library {
     fn replaced(&self, imported: Vec<Study>) -> Self {
         Self {
             version: self.version.clone(),
-            bundled: self.bundled.clone(),
+            bundled: Arc::clone(&self.bundled),
             imported,
             problems: Vec::new(),
             views: Default::default(),

@@ -39,6 +39,22 @@ fn without_a_stored_import_the_library_is_the_bundled_data() {
     assert!(library.imported().is_empty());
 }
 
+/// 100k bundled records are held once: every catalog without imports is the bundled dataset
+/// itself, and importing makes a new library without copying it.
+#[test]
+fn catalogs_of_the_bundled_records_alone_share_them() {
+    let library = Library::new(bundled(), None, Vec::new());
+    let all = library.catalog(None);
+    let bundled_only = library.catalog(Some(RecordSet::Imported));
+    assert!(std::sync::Arc::ptr_eq(&all.dataset, &bundled_only.dataset));
+
+    let with_mine = library.with_imported(own_records());
+    let merged = with_mine.catalog(None);
+    assert_eq!(merged.dataset.studies.len(), all.dataset.studies.len() + 2);
+    let again = with_mine.catalog(Some(RecordSet::Imported));
+    assert!(std::sync::Arc::ptr_eq(&again.dataset, &all.dataset));
+}
+
 #[test]
 fn a_stored_import_comes_back_marked_and_searchable() {
     let first = Library::new(bundled(), None, Vec::new()).with_imported(own_records());

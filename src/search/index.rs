@@ -174,7 +174,6 @@ pub(crate) fn build(studies: &[Study]) -> SearchIndex {
     let mut inst_names: Vec<String> = Vec::new();
     let mut inst_starts = Vec::with_capacity(studies.len() + 1);
     let mut inst_ids = Vec::new();
-    let mut local: Vec<(u32, u8)> = Vec::new();
     let mut field_terms: Vec<(u32, bool)> = Vec::new();
     let mut lens: Vec<u32> = Vec::with_capacity(studies.len());
 
@@ -182,7 +181,6 @@ pub(crate) fn build(studies: &[Study]) -> SearchIndex {
     seq_starts.push(0);
     for (position, study) in studies.iter().enumerate() {
         let doc = position as u32;
-        local.clear();
         let mut len = 0u32;
         let mut add_text = |field: Option<Field>, text: &str| {
             let repeats = !matches!(
@@ -193,7 +191,12 @@ pub(crate) fn build(studies: &[Study]) -> SearchIndex {
             interner.terms(text, repeats, &mut field_terms);
             let weight = weight(field);
             for &(id, part) in &field_terms {
-                local.push((id, weight));
+                // Records come in order, so the term's last posting is this record's if any.
+                let list = &mut interner.postings[id as usize];
+                match list.last_mut() {
+                    Some((last, total)) if *last == doc => *total = total.saturating_add(weight),
+                    _ => list.push((doc, weight)),
+                }
                 if part {
                     seq.push(id);
                     len += 1;
@@ -209,19 +212,6 @@ pub(crate) fn build(studies: &[Study]) -> SearchIndex {
             add_text(None, cancer_type.label());
         }
         seq_starts.push(seq.len() as u32);
-
-        local.sort_unstable_by_key(|&(id, _)| id);
-        let postings: &mut [Vec<(u32, u8)>] = &mut interner.postings;
-        let mut i = 0;
-        while i < local.len() {
-            let id = local[i].0;
-            let mut weight = 0u8;
-            while i < local.len() && local[i].0 == id {
-                weight = weight.saturating_add(local[i].1);
-                i += 1;
-            }
-            postings[id as usize].push((doc, weight));
-        }
 
         let mut institutions: Vec<u32> = study
             .institutions
