@@ -736,3 +736,71 @@ fn field_texts_cover_every_highlightable_field() {
     assert_eq!(Field::Person(0).text(study), Some("Joan Massagué"));
     assert_eq!(Field::Drug(3).text(study), None);
 }
+
+/// Quoted phrases over 20k synthetic records, whose later words take multi-byte codes in the
+/// index's part sequences: every hit holds the words next to each other in one field, and the
+/// record the phrase was taken from is among the hits.
+#[test]
+fn phrases_match_consecutive_words_among_many_terms() {
+    let studies = synthetic::generate(20_000, 7);
+    let index = SearchIndex::build(&studies);
+    let words = |text: &str| -> Vec<String> {
+        text.split(|c: char| !c.is_ascii_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(str::to_ascii_lowercase)
+            .collect()
+    };
+    let consecutive = |text: &str, a: &str, b: &str| {
+        words(text)
+            .windows(2)
+            .any(|pair| pair[0] == a && pair[1] == b)
+    };
+    let mut checked = 0;
+    for source in (0..studies.len()).step_by(997) {
+        let summary = words(&studies[source].summary);
+        let Some(pair) = summary.windows(2).rev().find(|pair| {
+            pair.iter()
+                .all(|w| w.len() > 3 && w.bytes().all(|b| b.is_ascii_lowercase()))
+        }) else {
+            continue;
+        };
+        let (a, b) = (&pair[0], &pair[1]);
+        let query = Query {
+            text: format!("\"{a} {b}\""),
+            ..Query::default()
+        };
+        let hits = index.search(&query).hits;
+        assert!(
+            hits.contains(&(source as u32)),
+            "\"{a} {b}\" misses its own record {source}"
+        );
+        for &hit in &hits {
+            let study = &studies[hit as usize];
+            let publication = study.publication.as_ref();
+            let fields = [&study.title, &study.summary]
+                .into_iter()
+                .chain(publication.and_then(|p| p.title.as_ref()))
+                .chain(publication.and_then(|p| p.journal.as_ref()))
+                .chain(publication.into_iter().flat_map(|p| &p.authors))
+                .chain(&study.targets)
+                .chain(&study.drugs)
+                .chain(&study.institutions)
+                .chain(&study.people);
+            // Approach and cancer-type labels are indexed too.
+            let labels = study
+                .approaches
+                .iter()
+                .map(|x| x.label())
+                .chain(study.cancer_types.iter().map(|x| x.label()));
+            assert!(
+                fields
+                    .map(String::as_str)
+                    .chain(labels)
+                    .any(|text| consecutive(text, a, b)),
+                "record {hit} matched \"{a} {b}\" without the words side by side in a field"
+            );
+        }
+        checked += 1;
+    }
+    assert!(checked >= 15, "only {checked} phrases were checked");
+}

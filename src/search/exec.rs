@@ -2,7 +2,7 @@
 
 use super::bitset::Bitset;
 use super::facets::{self, Selection};
-use super::index::{GAP, IMPACT_STEP};
+use super::index::IMPACT_STEP;
 use super::plan::{CLASS_SCALE, Plan, TermSet, Unit};
 use super::{Query, Results, SearchIndex, Sort};
 use std::collections::HashMap;
@@ -57,15 +57,17 @@ fn text_matches(index: &SearchIndex, plan: &Plan) -> (Option<Bitset>, Vec<String
     // Phrases are checked against the records' part sequences only where everything else
     // matched, because that is the costly step.
     for (_, phrase, _) in &phrases {
+        let phrase = index.phrase_code(phrase);
         for doc in matched.clone().iter() {
-            if !has_phrase(index, doc, phrase) {
+            if !has_phrase(index, doc, &phrase) {
                 matched.remove(doc);
             }
         }
     }
     if matched.is_empty() {
         for (unit, phrase, set) in &phrases {
-            if !set.iter().any(|doc| has_phrase(index, doc, phrase)) {
+            let phrase = index.phrase_code(phrase);
+            if !set.iter().any(|doc| has_phrase(index, doc, &phrase)) {
                 unmatched.push(unit.label.clone());
             }
         }
@@ -75,9 +77,10 @@ fn text_matches(index: &SearchIndex, plan: &Plan) -> (Option<Bitset>, Vec<String
         set.intersect_with(&matched);
         match &unit.phrase {
             Some(phrase) => {
+                let phrase = index.phrase_code(phrase);
                 let found: Vec<u32> = set
                     .iter()
-                    .filter(|&doc| has_phrase(index, doc, phrase))
+                    .filter(|&doc| has_phrase(index, doc, &phrase))
                     .collect();
                 found.into_iter().for_each(|doc| matched.remove(doc));
             }
@@ -122,17 +125,21 @@ fn set_matches<'c>(index: &SearchIndex, set: &TermSet, cache: &'c mut SetCache) 
 }
 
 /// Whether the record's text holds the phrase's parts consecutively, within one field.
-fn has_phrase(index: &SearchIndex, doc: u32, phrase: &[u32]) -> bool {
-    debug_assert!(!phrase.contains(&GAP));
+/// `phrase` is coded by [`SearchIndex::phrase_code`]; a gap's code never occurs in it.
+fn has_phrase(index: &SearchIndex, doc: u32, phrase: &[u8]) -> bool {
     let Some((&first, rest)) = phrase.split_first() else {
         return true;
     };
     let sequence = index.sequence(doc);
     // A plain index loop: this scans every candidate's whole text, and iterator adapters are
-    // not inlined at `opt-level = "z"`. The rest is compared only where the first word is.
+    // not inlined at `opt-level = "z"`. A match must start where a part's code starts: at the
+    // beginning or after a byte without the continuation bit.
     let mut at = 0;
     while at < sequence.len() {
-        if sequence[at] == first && sequence[at + 1..].starts_with(rest) {
+        if sequence[at] == first
+            && (at == 0 || sequence[at - 1] < 0x80)
+            && sequence[at + 1..].starts_with(rest)
+        {
             return true;
         }
         at += 1;

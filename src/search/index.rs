@@ -11,7 +11,18 @@ use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 
 /// Marks a field boundary in a record's part sequence, so a phrase never spans two fields.
-pub(crate) const GAP: u32 = u32::MAX;
+const GAP: u32 = 0;
+
+/// Appends `value` to a part sequence in LEB128: seven bits a byte, low bits first, the top bit
+/// set on every byte but the last. The code is self-delimiting, so a run of whole entries is
+/// found by a byte search that starts where an entry starts.
+fn push_code(out: &mut Vec<u8>, mut value: u32) {
+    while value >= 0x80 {
+        out.push(value as u8 | 0x80);
+        value >>= 7;
+    }
+    out.push(value as u8);
+}
 
 // The facet masks hold one bit per vocabulary value, indexed by declaration order, which the
 // `vocabulary!` macro makes the same as `ALL` order.
@@ -125,7 +136,10 @@ type FxMap<K, V> = HashMap<K, V, BuildHasherDefault<Fx>>;
 struct Interner {
     ids: FxMap<Box<str>, u32>,
     /// Per term id, the records containing it and the term's weight in each.
-    postings: Vec<Vec<(u32, u8)>>,
+    /// Packed as `record << 8 | weight` while building, half the size of a pair, which is
+    /// what bounds the build's peak memory at 100k records. (Record positions then fit in 24
+    /// bits: 16 million records, far beyond what a browser tab holds.)
+    postings: Vec<Vec<u32>>,
     tokens: Tokens,
     /// The terms of short texts that repeat across records (names of institutions, people and
     /// journals, targets, labels), so each distinct one is tokenised and looked up once: a
@@ -168,7 +182,9 @@ impl Interner {
 pub(crate) fn build(studies: &[Study]) -> SearchIndex {
     let mut interner = Interner::default();
     let mut seq_starts = Vec::with_capacity(studies.len() + 1);
-    let mut seq: Vec<u32> = Vec::new();
+    // Parts are coded by the order their terms were first met (plus one; 0 is a field gap):
+    // frequent words come early and take one or two bytes instead of four.
+    let mut seq: Vec<u8> = Vec::new();
     let mut records = Vec::with_capacity(studies.len());
     let mut inst_by_name: HashMap<String, u32> = HashMap::new();
     let mut inst_names: Vec<String> = Vec::new();
@@ -177,6 +193,10 @@ pub(crate) fn build(studies: &[Study]) -> SearchIndex {
     let mut field_terms: Vec<(u32, bool)> = Vec::new();
     let mut lens: Vec<u32> = Vec::with_capacity(studies.len());
 
+    debug_assert!(
+        studies.len() < 1 << 24,
+        "postings pack record positions in 24 bits"
+    );
     inst_starts.push(0);
     seq_starts.push(0);
     for (position, study) in studies.iter().enumerate() {
@@ -194,15 +214,18 @@ pub(crate) fn build(studies: &[Study]) -> SearchIndex {
                 // Records come in order, so the term's last posting is this record's if any.
                 let list = &mut interner.postings[id as usize];
                 match list.last_mut() {
-                    Some((last, total)) if *last == doc => *total = total.saturating_add(weight),
-                    _ => list.push((doc, weight)),
+                    Some(last) if *last >> 8 == doc => {
+                        let total = (*last as u8).saturating_add(weight);
+                        *last = doc << 8 | u32::from(total);
+                    }
+                    _ => list.push(doc << 8 | u32::from(weight)),
                 }
                 if part {
-                    seq.push(id);
+                    push_code(&mut seq, id + 1);
                     len += 1;
                 }
             }
-            seq.push(GAP);
+            push_code(&mut seq, GAP);
         };
         fields(study, |field, text| add_text(Some(field), text));
         for approach in &study.approaches {
@@ -240,11 +263,13 @@ pub(crate) fn build(studies: &[Study]) -> SearchIndex {
         });
     }
 
+    // Before the postings are copied out, so the two peaks do not add up.
+    seq.shrink_to_fit();
     // Term ids become positions in the sorted dictionary, so a prefix is a range of ids.
     let mut postings = interner.postings;
     let mut terms: Vec<(Box<str>, u32)> = interner.ids.into_iter().collect();
     terms.sort_unstable_by(|a, b| a.0.cmp(&b.0));
-    let mut new_id = vec![0u32; terms.len()];
+    let mut seq_codes = vec![0u32; terms.len()];
     let mut post_starts = Vec::with_capacity(terms.len() + 1);
     let total: usize = postings.iter().map(Vec::len).sum();
     let mut post_docs = Vec::with_capacity(total);
@@ -254,14 +279,15 @@ pub(crate) fn build(studies: &[Study]) -> SearchIndex {
     let mean_len =
         (lens.iter().map(|&l| u64::from(l)).sum::<u64>() as f32 / records_f.max(1.0)).max(1.0);
     for (new, (_, old)) in terms.iter().enumerate() {
-        new_id[*old as usize] = new as u32;
+        seq_codes[new] = old + 1;
         let list = std::mem::take(&mut postings[*old as usize]);
         // The BM25 share of the term in each record is computed once here, so a query only
         // looks it up.
         let df = list.len() as f32;
         let idf = (1.0 + (records_f - df + 0.5) / (df + 0.5)).ln();
-        post_docs.extend(list.iter().map(|&(doc, _)| doc));
-        post_impacts.extend(list.iter().map(|&(doc, weight)| {
+        post_docs.extend(list.iter().map(|&posting| posting >> 8));
+        post_impacts.extend(list.iter().map(|&posting| {
+            let (doc, weight) = (posting >> 8, posting as u8);
             let tf = f32::from(weight) / 2.0;
             let norm = K1 * (1.0 - B + B * lens[doc as usize] as f32 / mean_len);
             let bm25 = idf * tf * (K1 + 1.0) / (tf + norm);
@@ -269,12 +295,6 @@ pub(crate) fn build(studies: &[Study]) -> SearchIndex {
         }));
         post_starts.push(post_docs.len() as u32);
     }
-    for id in &mut seq {
-        if *id != GAP {
-            *id = new_id[*id as usize];
-        }
-    }
-    seq.shrink_to_fit();
     let dict = Dict::from_sorted(terms.iter().map(|(term, _)| &**term));
 
     let mut by_date: Vec<u32> = (0..studies.len() as u32).collect();
@@ -305,6 +325,7 @@ pub(crate) fn build(studies: &[Study]) -> SearchIndex {
         post_impacts,
         seq_starts,
         seq,
+        seq_codes,
         inst_starts,
         inst_ids,
         inst_names,
@@ -334,10 +355,19 @@ impl SearchIndex {
         self.post_starts[id as usize + 1] - self.post_starts[id as usize]
     }
 
-    /// Record `doc`'s parts as term ids, in text order.
-    pub(crate) fn sequence(&self, doc: u32) -> &[u32] {
+    /// Record `doc`'s parts in text order, coded (see [`SearchIndex::phrase_code`]).
+    pub(crate) fn sequence(&self, doc: u32) -> &[u8] {
         &self.seq
             [self.seq_starts[doc as usize] as usize..self.seq_starts[doc as usize + 1] as usize]
+    }
+
+    /// The parts with term ids `phrase`, coded as the part sequences code them.
+    pub(crate) fn phrase_code(&self, phrase: &[u32]) -> Vec<u8> {
+        let mut code = Vec::with_capacity(phrase.len() * 3);
+        for &term in phrase {
+            push_code(&mut code, self.seq_codes[term as usize]);
+        }
+        code
     }
 
     /// Record `doc`'s institution ids.

@@ -152,10 +152,11 @@ pub struct SearchIndex {
     post_docs: Vec<u32>,
     /// The term's BM25 share in the record, parallel to `post_docs`.
     post_impacts: Vec<u8>,
-    /// Each record's parts as term ids in text order, fields separated by [`index::GAP`], for
-    /// matching quoted phrases.
+    /// Each record's parts in text order, fields separated by a gap, for matching quoted
+    /// phrases: coded bytes (see `index::push_code`), with `seq_codes[term]` the code of a term.
     seq_starts: Vec<u32>,
-    seq: Vec<u32>,
+    seq: Vec<u8>,
+    seq_codes: Vec<u32>,
     records: Vec<index::Record>,
     /// Institution ids of record `r` are `inst_ids[inst_starts[r]..inst_starts[r + 1]]`.
     inst_starts: Vec<u32>,
