@@ -236,6 +236,11 @@ fn Shell() -> impl IntoView {
             problems.extend(view_state::check_against(&mut landing, |id| l.has_id(id)));
         });
         problems.extend(landing.version_problem(&version));
+        // Benchmark builds read `records` themselves (`platform::bench_record_count`).
+        #[cfg(feature = "bench-data")]
+        problems.retain(
+            |p| !matches!(p, UrlProblem::UnknownParameter { name, .. } if name == "records"),
+        );
         problems
     };
     let load_problems = library.with_untracked(|l| l.problems.clone());
