@@ -5,6 +5,26 @@
 // has been installed and is waiting, a banner says "A new version is available" with a Reload
 // button; only that click lets the new worker take over (SKIP_WAITING → controllerchange →
 // reload), so a tab never mixes two builds.
+//
+// It also replaces index.html's "Loading the timeline…" line with what went wrong when a script
+// fails before the app starts (the loader in Trunk.toml reports a failed wasm itself; this
+// catches the loader's own import failing), so a failed start never looks like a page still
+// loading. The app removes that line when it starts.
+(() => {
+  const failed = (reason) => {
+    const note = document.getElementById("loading-note");
+    // Gone once the app runs; already explained when the loader caught the failure itself.
+    if (!note || note.classList.contains("loading-failed")) return;
+    note.classList.add("loading-failed");
+    note.textContent =
+      `The timeline could not start (${reason}). Check your connection and reload the page.`;
+  };
+  addEventListener("error", (event) => failed(event.message || "a script failed"));
+  addEventListener("unhandledrejection", (event) =>
+    failed(String(event.reason?.message || event.reason || "a download failed")),
+  );
+})();
+
 (() => {
   const sw = navigator.serviceWorker;
   if (!sw) return;

@@ -1,0 +1,46 @@
+// The page shows its header and "Loading the timeline…" while the wasm downloads; if the app
+// cannot start (here: the wasm download fails, as on a dropped connection), that line says so.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { start } from "./helpers.mjs";
+
+let env;
+before(async () => {
+  env = await start();
+});
+after(async () => {
+  await env?.close();
+});
+
+test("the header shows before the app starts, and the app replaces the loading line", async () => {
+  const context = await env.browser.newContext();
+  const page = await context.newPage();
+  // Hold the wasm back until the static page has been looked at.
+  let release;
+  const held = new Promise((resolve) => (release = resolve));
+  await page.route("**/*.wasm", async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.goto(env.url(), { waitUntil: "domcontentloaded" });
+  await page.getByRole("heading", { level: 1, name: "Cancer immunotherapy timeline" }).waitFor();
+  assert.match(await page.locator("#loading-note").textContent(), /Loading the timeline/);
+  release();
+  await page.locator(".result-count").waitFor();
+  assert.equal(await page.locator("#loading-note").count(), 0, "the loading line is gone");
+  assert.equal(await page.locator("h1").count(), 1, "one heading");
+  // The app's buttons sit in the page's header.
+  await page.locator("#site-header").getByRole("button", { name: "Copy link" }).waitFor();
+  await context.close();
+});
+
+test("a failed wasm download replaces the loading line with what went wrong", async () => {
+  const context = await env.browser.newContext();
+  const page = await context.newPage();
+  await page.route("**/*.wasm", (route) => route.abort("internetdisconnected"));
+  await page.goto(env.url());
+  const note = page.locator("#loading-note");
+  await note.filter({ hasText: "could not start" }).waitFor();
+  assert.match(await note.textContent(), /reload the page/);
+  await context.close();
+});
