@@ -6,10 +6,19 @@
 // button; only that click lets the new worker take over (SKIP_WAITING → controllerchange →
 // reload), so a tab never mixes two builds.
 //
-// It also replaces index.html's "Loading the timeline…" line with what went wrong when a script
+// It also applies the saved theme early, and replaces index.html's "Loading the timeline…" line with what went wrong when a script
 // fails before the app starts (the loader in Trunk.toml reports a failed wasm itself; this
 // catches the loader's own import failing), so a failed start never looks like a page still
 // loading. The app removes that line when it starts.
+// The theme the user chose (platform::set_theme saves it under this key), set before the app
+// starts, so the static header does not first show in the system's scheme.
+try {
+  const theme = localStorage.getItem("immunotimeline.theme");
+  if (theme === "light" || theme === "dark") document.documentElement.dataset.theme = theme;
+} catch {
+  // Storage can be blocked; the app then follows the system.
+}
+
 (() => {
   const failed = (reason) => {
     const note = document.getElementById("loading-note");

@@ -23,3 +23,20 @@ fn the_static_header_shows_the_apps_heading_and_tagline() {
         "the shell's tagline is not TAGLINE"
     );
 }
+
+/// `sw-register.js` applies the saved theme before the app starts; it must read the key the app
+/// writes.
+#[test]
+fn the_early_theme_script_reads_the_apps_theme_key() {
+    let platform = include_str!("../src/platform.rs");
+    let key = platform
+        .split_once("const THEME_KEY: &str = \"")
+        .and_then(|(_, rest)| rest.split_once('"'))
+        .map(|(key, _)| key)
+        .expect("platform.rs defines THEME_KEY");
+    let script = include_str!("../public/sw-register.js");
+    assert!(
+        script.contains(&format!("localStorage.getItem(\"{key}\")")),
+        "sw-register.js does not read {key}"
+    );
+}
