@@ -6,10 +6,9 @@
 // button; only that click lets the new worker take over (SKIP_WAITING → controllerchange →
 // reload), so a tab never mixes two builds.
 //
-// It also applies the saved theme early, and replaces index.html's "Loading the timeline…" line with what went wrong when a script
-// fails before the app starts (the loader in Trunk.toml reports a failed wasm itself; this
-// catches the loader's own import failing), so a failed start never looks like a page still
-// loading. The app removes that line when it starts.
+// It also applies the saved theme before the app starts. (A failed start is reported by the
+// loader in Trunk.toml.)
+
 // The theme the user chose (platform::set_theme saves it under this key), set before the app
 // starts, so the static header does not first show in the system's scheme.
 try {
@@ -18,21 +17,6 @@ try {
 } catch {
   // Storage can be blocked; the app then follows the system.
 }
-
-(() => {
-  const failed = (reason) => {
-    const note = document.getElementById("loading-note");
-    // Gone once the app runs; already explained when the loader caught the failure itself.
-    if (!note || note.classList.contains("loading-failed")) return;
-    note.classList.add("loading-failed");
-    note.textContent =
-      `The timeline could not start (${reason}). Check your connection and reload the page.`;
-  };
-  addEventListener("error", (event) => failed(event.message || "a script failed"));
-  addEventListener("unhandledrejection", (event) =>
-    failed(String(event.reason?.message || event.reason || "a download failed")),
-  );
-})();
 
 (() => {
   const sw = navigator.serviceWorker;

@@ -575,27 +575,24 @@ fn cluster_years(from: i32, to: i32) -> String {
     }
 }
 
-/// A marker's title and date, or what a cluster holds and that activating it zooms in.
-fn label_of(data: &Catalog, item: &Item) -> String {
+/// A button's accessible name and hover title: a marker's title and date for both; for a
+/// cluster, what it holds and that activating it zooms in, and as title only its years (the
+/// badge already shows the count, and leaving it out spares a write per badge per keystroke).
+fn label_and_title(data: &Catalog, item: &Item) -> (String, String) {
     match *item {
         Item::Single { index, .. } => {
             let study = &data.dataset.studies[index as usize];
             let date = study.date.map(|d| d.human()).unwrap_or_default();
             let circa = if study.circa { "c. " } else { "" };
-            format!("{} ({circa}{date})", study.title)
+            let label = format!("{} ({circa}{date})", study.title);
+            (label.clone(), label)
         }
         Item::Cluster {
             count, from, to, ..
-        } => format!("{count} records, {}: zoom in", cluster_years(from, to)),
-    }
-}
-
-/// The hover text: a marker's label; a cluster's years (its badge already shows the count, and
-/// leaving the count out spares a write to every badge on every keystroke).
-fn title_of(data: &Catalog, item: &Item) -> String {
-    match *item {
-        Item::Single { .. } => label_of(data, item),
-        Item::Cluster { from, to, .. } => cluster_years(from, to),
+        } => {
+            let years = cluster_years(from, to);
+            (format!("{count} records, {years}: zoom in"), years)
+        }
     }
 }
 
@@ -632,53 +629,40 @@ fn shown(data: &Catalog, item: &Item) -> Shown {
         ),
         Item::Cluster { count, left, .. } => (left, None, None, count.to_string()),
     };
+    let (label, title) = label_and_title(data, item);
     Shown {
         class: class_of(data, item),
         id,
         left: format!("{left}%"),
         width,
-        label: label_of(data, item),
-        title: title_of(data, item),
+        label,
+        title,
         badge,
     }
 }
 
 /// Writes into `el` what differs between `old` and `new`.
 fn apply(el: &web_sys::HtmlElement, old: &Shown, new: &Shown) {
-    let attribute = |name: &str, value: Option<&str>| {
-        let _ = match value {
-            Some(value) => el.set_attribute(name, value),
-            None => el.remove_attribute(name),
-        };
-    };
-    let style = el.style();
     if old.class != new.class {
-        el.set_class_name(&new.class);
+        platform::set_attribute(el, "class", Some(&new.class));
     }
     if old.id != new.id {
-        attribute("data-id", new.id.as_deref());
+        platform::set_attribute(el, "data-id", new.id.as_deref());
     }
     if old.left != new.left {
-        let _ = style.set_property("left", &new.left);
+        platform::set_style(el, "left", Some(&new.left));
     }
     if old.width != new.width {
-        let _ = match &new.width {
-            Some(width) => style.set_property("width", width),
-            None => style.remove_property("width").map(drop),
-        };
+        platform::set_style(el, "width", new.width.as_deref());
     }
     if old.label != new.label {
-        attribute("aria-label", Some(&new.label));
+        platform::set_attribute(el, "aria-label", Some(&new.label));
     }
     if old.title != new.title {
-        attribute("title", Some(&new.title));
+        platform::set_attribute(el, "title", Some(&new.title));
     }
     if old.badge != new.badge {
-        // Changing the text node in place is twice as fast as replacing it.
-        match el.first_child() {
-            Some(text) => text.set_node_value(Some(&new.badge)),
-            None => el.set_text_content(Some(&new.badge)),
-        }
+        platform::set_text(el, &new.badge);
     }
 }
 

@@ -34,13 +34,18 @@ test("the header shows before the app starts, and the app replaces the loading l
   await context.close();
 });
 
-test("a failed wasm download replaces the loading line with what went wrong", async () => {
-  const context = await env.browser.newContext();
-  const page = await context.newPage();
-  await page.route("**/*.wasm", (route) => route.abort("internetdisconnected"));
-  await page.goto(env.url());
-  const note = page.locator("#loading-note");
-  await note.filter({ hasText: "could not start" }).waitFor();
-  assert.match(await note.textContent(), /reload the page/);
-  await context.close();
-});
+for (const [what, pattern] of [
+  ["wasm", "**/*.wasm"],
+  ["JS loader", "**/immunotimeline-*.js"],
+]) {
+  test(`a failed ${what} download replaces the loading line with what went wrong`, async () => {
+    const context = await env.browser.newContext();
+    const page = await context.newPage();
+    await page.route(pattern, (route) => route.abort("internetdisconnected"));
+    await page.goto(env.url());
+    const note = page.locator("#loading-note");
+    await note.filter({ hasText: "could not start" }).waitFor();
+    assert.match(await note.textContent(), /reload the page/);
+    await context.close();
+  });
+}
