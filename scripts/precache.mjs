@@ -5,8 +5,9 @@
 //
 // For release builds only (TRUNK_PROFILE=release, or any run with a dir argument) it
 //   1. copies public/sw-register.js into the build and adds it to index.html with integrity;
-//   2. puts a strict Content-Security-Policy <meta> first in <head>, allowing the one inline
-//      module loader Trunk writes by its sha256 hash;
+//   2. gives the loader's wasm request its integrity hash, and puts a strict
+//      Content-Security-Policy <meta> first in <head>, allowing the one inline module loader
+//      Trunk writes and the inlined stylesheet by their sha256 hashes;
 //   3. writes sw.js from public/sw.js with the list of every built file (hashed names as they
 //      really are) and a build id: a hash of all those files' contents and of public/sw.js.
 // Debug builds and `trunk serve` get none of this: no service worker caches a dev build.
@@ -41,14 +42,27 @@ await writeFile(join(dir, REGISTER), register);
 html = html
   .replace(/[ \t]*<meta http-equiv="Content-Security-Policy"[^>]*>\n?/g, "")
   .replace(/\s*<script src="\.\/sw-register\.js"[^>]*><\/script>(?=\s*<\/head>)/, "");
+// The loader (pattern_script in Trunk.toml) fetches the wasm with `{ integrity: "" }`.
+let wasmFiles = 0;
+html = await replaceAsync(
+  html,
+  /fetch\('\.\/([^'\/]+\.wasm)', \{ integrity: "[^"]*" \}\)/g,
+  async (_, name) => {
+    wasmFiles += 1;
+    const hash = digest("sha384", await readFile(join(dir, name)));
+    return `fetch('./${name}', { integrity: "${hash}" })`;
+  },
+);
+if (wasmFiles !== 1) fail(`expected the loader to fetch one wasm with an integrity field, found ${wasmFiles}`);
 const inline = [...html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/g)].filter(
   ([, attrs]) => !/\bsrc=/.test(attrs),
 );
 if (inline.length !== 1) fail(`expected Trunk's one inline loader script, found ${inline.length}`);
+const styles = [...html.matchAll(/<style\b[^>]*>([\s\S]*?)<\/style>/g)];
 const csp = [
   "default-src 'self'",
   `script-src 'self' 'wasm-unsafe-eval' '${digest("sha256", inline[0][2])}'`,
-  "style-src 'self'",
+  ["style-src 'self'", ...styles.map(([, css]) => `'${digest("sha256", css)}'`)].join(" "),
   "img-src 'self' data:",
   "connect-src 'self'",
   "manifest-src 'self'",
@@ -88,6 +102,14 @@ async function list(root) {
     .filter((e) => e.isFile())
     .map((e) => relative(root, join(e.parentPath, e.name)).split(sep).join("/"))
     .filter((path) => !path.split("/").some((part) => part.startsWith(".")));
+}
+
+/** `text.replace(pattern, replacer)` for an async replacer. */
+async function replaceAsync(text, pattern, replacer) {
+  const matches = [...text.matchAll(pattern)];
+  const replacements = await Promise.all(matches.map((m) => replacer(...m)));
+  let i = 0;
+  return text.replace(pattern, () => replacements[i++]);
 }
 
 /** A CSP / subresource-integrity source: "sha256-<base64>". */

@@ -145,16 +145,36 @@ pub fn href(state: &ViewState) -> String {
     }
 }
 
-/// Mounts the app on `<body>`.
+/// `location.search` for `state`: `?query`, or empty for the default view.
+fn address_search(state: &ViewState) -> String {
+    let query = view_state::write(state);
+    if query.is_empty() {
+        query
+    } else {
+        format!("?{query}")
+    }
+}
+
+/// Mounts the app on `<body>` in three tasks: the records, the landing view's index, the page.
+/// Between them the browser can paint and handle input, so no task blocks it for long
+/// (Lighthouse's "total blocking time" counts each task's time beyond 50 ms).
 pub fn start() {
     crate::platform::install_panic_banner();
     crate::platform::apply_saved_theme();
-    leptos::mount::mount_to_body(App);
+    let library = Arc::new(load_library());
+    crate::platform::after_ms(0, move || {
+        let (landing, _) = view_state::parse(&crate::platform::location_search());
+        library.catalog(landing.hide);
+        crate::platform::after_ms(0, move || {
+            leptos::mount::mount_to_body(move || view! { <Shell library staged=true /> });
+        });
+    });
 }
 
+/// The whole app in one go, for mounting anywhere (the browser tests).
 #[component]
 pub fn App() -> impl IntoView {
-    view! { <Shell /> }
+    view! { <Shell library=Arc::new(load_library()) /> }
 }
 
 /// The address bar as the source of the view: `search` mirrors `location.search`, except that
@@ -218,18 +238,22 @@ impl Address {
 }
 
 #[component]
-fn Shell() -> impl IntoView {
-    let library = RwSignal::new(Arc::new(load_library()));
+fn Shell(
+    library: Arc<Library>,
+    /// Build the data panel and a study's details a task after the rest of the page, so no task
+    /// of the start blocks the browser for long (the page's start); otherwise everything at once
+    /// (the browser tests).
+    #[prop(optional)]
+    staged: bool,
+) -> impl IntoView {
+    let library = RwSignal::new(library);
     let address = Address::new();
     let version = library.with_untracked(|l| l.version().to_owned());
 
-    let state = Memo::new(move |_| {
-        let (mut state, _) = address.search.with(|s| view_state::parse(s));
-        library.with(|l| view_state::check_against(&mut state, |id| l.has_id(id)));
-        state
-    });
-    // Problems are what the link the user arrived with could not express; later navigation is
-    // always to canonical URLs written by the app.
+    // The link the user arrived with, made canonical (unknown parameters dropped, dataset
+    // version added) before anything reads it, so the first render is the final one. Problems
+    // are what that link could not express; later navigation is always to canonical URLs
+    // written by the app.
     let landing_problems: Vec<UrlProblem> = {
         let (mut landing, mut problems) = address.search.with_untracked(|s| view_state::parse(s));
         library.with_untracked(|l| {
@@ -241,21 +265,28 @@ fn Shell() -> impl IntoView {
         problems.retain(
             |p| !matches!(p, UrlProblem::UnknownParameter { name, .. } if name == "records"),
         );
+        landing.dataset_version = Some(version.clone());
+        let canonical = address_search(&landing);
+        if address.search.with_untracked(|s| *s != canonical) {
+            // Shown now, written to the address bar (no history entry) in a task of its own
+            // after the page: writing it takes milliseconds.
+            address.go(canonical, History::Replace);
+            crate::platform::after_ms(0, move || address.flush());
+        }
         problems
     };
+    let state = Memo::new(move |_| {
+        let (mut state, _) = address.search.with(|s| view_state::parse(s));
+        library.with(|l| view_state::check_against(&mut state, |id| l.has_id(id)));
+        state
+    });
     let load_problems = library.with_untracked(|l| l.problems.clone());
 
     let set = {
         let version = version.clone();
         Callback::new(move |(mut next, history): (ViewState, History)| {
             next.dataset_version = Some(version.clone());
-            let query = view_state::write(&next);
-            let search = if query.is_empty() {
-                query
-            } else {
-                format!("?{query}")
-            };
-            address.go(search, history);
+            address.go(address_search(&next), history);
         })
     };
     let query = Memo::new(move |_| state.with(ViewState::to_query));
@@ -276,19 +307,6 @@ fn Shell() -> impl IntoView {
     };
     provide_context(ctx.clone());
 
-    // Make the address bar canonical once (unknown parameters dropped, dataset version added),
-    // without adding a history entry.
-    {
-        let mut canonical = state.get_untracked();
-        canonical.dataset_version = Some(version.clone());
-        let wanted = view_state::write(&canonical);
-        let current = address.search.get_untracked();
-        if current.trim_start_matches('?') != wanted {
-            ctx.go(canonical, History::Replace);
-            address.flush();
-        }
-    }
-
     // The header `index.html` painted before the app loaded stays (so it also stays the page's
     // largest first paint); the app adds its buttons to it. Mounted elsewhere, the app brings
     // its own.
@@ -304,6 +322,14 @@ fn Shell() -> impl IntoView {
     let view_mode = Memo::new(move |_| state.with(|s| s.view));
     let empty = Memo::new(move |_| results.with(|r| r.hits.is_empty()));
     let printing = crate::platform::printing();
+    // Staged: what is below the first screen (the data panel) or shown on demand (a study's
+    // details) comes a task after the rest, so the first results are not held up by it.
+    let rest_built = RwSignal::new(!staged);
+    if staged {
+        crate::platform::after_ms(0, move || {
+            let _ = rest_built.try_set(true);
+        });
+    }
     view! {
         {header}
         <div class="page">
@@ -331,10 +357,10 @@ fn Shell() -> impl IntoView {
                     }}
                 </main>
                 <div class="sidebar sidebar-data">
-                    <DataPanel />
+                    {move || rest_built.get().then(|| view! { <DataPanel /> })}
                 </div>
             </div>
-            <DetailPanel />
+            {move || rest_built.get().then(|| view! { <DetailPanel /> })}
         </div>
         <footer class="site-footer">
             <p>

@@ -16,9 +16,9 @@ before(async () => {
   const html = await readFile(index, "utf8");
   await writeFile(index, html.replace(`<title>${TITLE}</title>`, `<title>${TITLE} broken</title>`));
   await precache(broken.dir);
-  // The upload "lost" the stylesheet after sw.js had listed it.
-  const css = (await readdir(broken.dir)).find((name) => name.endsWith(".css"));
-  await rm(join(broken.dir, css));
+  // The upload "lost" the app's JS after sw.js had listed it.
+  const js = (await readdir(broken.dir)).find((name) => /^immunotimeline-.*\.js$/.test(name));
+  await rm(join(broken.dir, js));
   served = await copyBuild(v1.dir);
   env = await start({ root: served.dir });
 });

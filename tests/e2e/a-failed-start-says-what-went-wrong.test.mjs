@@ -1,5 +1,6 @@
-// The page shows its header and "Loading the timeline…" while the wasm downloads; if the app
-// cannot start (here: the wasm download fails, as on a dropped connection), that line says so.
+// The page shows its header and "Loading the timeline…" at once (its stylesheet is inline, and
+// the app is requested only after that first paint); if the app cannot start (here: the wasm
+// or JS download fails, as on a dropped connection), that line says so.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { start } from "./helpers.mjs";
@@ -31,6 +32,22 @@ test("the header shows before the app starts, and the app replaces the loading l
   assert.equal(await page.locator("h1").count(), 1, "one heading");
   // The app's buttons sit in the page's header.
   await page.locator("#site-header").getByRole("button", { name: "Copy link" }).waitFor();
+  await context.close();
+});
+
+test("the page paints before the app is downloaded, with no stylesheet to wait for", async () => {
+  const context = await env.browser.newContext();
+  const page = await context.newPage();
+  const requests = [];
+  page.on("request", (request) => requests.push(new URL(request.url()).pathname));
+  await page.goto(env.url());
+  await page.locator(".result-count").waitFor();
+  const { paint, wasm } = await page.evaluate(() => ({
+    paint: performance.getEntriesByName("first-contentful-paint")[0]?.startTime,
+    wasm: performance.getEntriesByType("resource").find((e) => e.name.endsWith(".wasm"))?.startTime,
+  }));
+  assert.ok(paint > 0 && wasm > paint, `first paint at ${paint} ms, wasm requested at ${wasm} ms`);
+  assert.deepEqual(requests.filter((path) => path.endsWith(".css")), [], "no stylesheet request");
   await context.close();
 });
 
