@@ -19,10 +19,15 @@ use web_sys::{PointerEvent, WheelEvent};
 
 /// Horizontal room per marker before neighbours are clustered, in pixels.
 const BUCKET_PX: f64 = 28.0;
-/// The room per item in a lane too crowded to hold every group [`BUCKET_PX`] apart: its groups
-/// are gathered again this far apart, so badges with three- and four-digit counts do not
-/// overlap and a lane of thousands of records stays a couple of dozen buttons.
+/// The room per item in a lane too crowded to hold every group [`BUCKET_PX`] apart. Such a lane
+/// is drawn as a fixed grid of buckets at least this wide, so badges with three- and four-digit counts
+/// do not overlap, a lane of thousands of records stays a couple of dozen buttons, and typing
+/// changes a bucket's count but not its place or years (restyling hundreds of moved buttons
+/// per keystroke was most of the 100k timeline's paint time).
 const DENSE_BUCKET_PX: f64 = 48.0;
+/// How far a lone record in a crowded lane keeps from its bucket's edges, in pixels, so it never
+/// overlaps the neighbouring buckets' buttons (drawn at their centres).
+const DENSE_INSET_PX: f64 = 12.0;
 /// Neighbouring records drawn as one item: (pixel x of the first, first record, last record,
 /// record count).
 type Group = (f64, u32, u32, usize);
@@ -179,6 +184,9 @@ fn plot(
     // One slot per lane, by the lane's sort key ("not specified" last). Walking the records
     // in midpoint order gives each lane its points sorted.
     let mut by_lane: Vec<Option<LaneGroups>> = vec![None; LANE_SLOTS];
+    let mut grids: Vec<Vec<Group>> = vec![Vec::new(); LANE_SLOTS];
+    // The grid's buckets fill the track exactly, so the last one is not cut off.
+    let bucket_px = width / (width / DENSE_BUCKET_PX).floor().max(1.0);
     for &index in order {
         if !is_hit[index as usize] {
             continue;
@@ -203,37 +211,74 @@ fn plot(
             }
             _ => groups.push((px, index, index, 1)),
         }
+        // The same records in a fixed grid, for a lane that turns out to be crowded. A group's
+        // x is its bucket's number here.
+        let bucket = (px / bucket_px).floor();
+        let grid = &mut grids[key.min(LANE_SLOTS - 1)];
+        match grid.last_mut() {
+            Some((at, _, last, count)) if *at == bucket => {
+                *last = index;
+                *count += 1;
+            }
+            _ => grid.push((bucket, index, index, 1)),
+        }
     }
     result.lanes = by_lane
         .into_iter()
-        .flatten()
-        .map(|(label, mut groups)| {
-            if groups.len() as f64 > width / DENSE_BUCKET_PX {
-                groups = regroup(groups, DENSE_BUCKET_PX);
-            }
-            Lane {
+        .zip(grids)
+        .filter_map(|(lane, grid)| {
+            let (label, groups) = lane?;
+            let items = if groups.len() as f64 > width / DENSE_BUCKET_PX {
+                bucket_items(&grid, bucket_px, width, span, start, studies, selected)
+            } else {
+                items(&groups, width, span, start, studies, selected)
+            };
+            Some(Lane {
                 label: label.to_owned(),
-                items: items(&groups, width, span, start, studies, selected),
-            }
+                items,
+            })
         })
         .collect();
     result
 }
 
-/// Gathers neighbouring groups (left to right) whose first records are less than `bucket`
-/// pixels apart.
-fn regroup(groups: Vec<Group>, bucket: f64) -> Vec<Group> {
-    let mut out: Vec<Group> = Vec::with_capacity(groups.len());
-    for group in groups {
-        match out.last_mut() {
-            Some((at, _, last, count)) if group.0 - *at < bucket => {
-                *last = group.2;
-                *count += group.3;
+/// What each bucket of a crowded lane is drawn as: a cluster at the bucket's centre with the
+/// bucket's years, or a lone record at its own place, kept [`DENSE_INSET_PX`] inside its bucket.
+fn bucket_items(
+    grid: &[Group],
+    bucket_px: f64,
+    width: f64,
+    span: f64,
+    start: i32,
+    studies: &[Study],
+    selected: Option<usize>,
+) -> Vec<Item> {
+    let percent = |px: f64| px / width * 100.0;
+    let year_at = |px: f64| f64::from(start) + px / width * span;
+    let mut items = items(grid, width, span, start, studies, selected);
+    for (item, &(bucket, ..)) in items.iter_mut().zip(grid) {
+        let (from_px, to_px) = (bucket * bucket_px, (bucket + 1.0) * bucket_px);
+        match item {
+            Item::Single {
+                left, width, soft, ..
+            } => {
+                let inner = (
+                    percent(from_px + DENSE_INSET_PX),
+                    percent(to_px - DENSE_INSET_PX),
+                );
+                *left = left.clamp(inner.0, inner.1);
+                // No bar across the neighbours: a dated period is drawn as an imprecise marker.
+                *soft |= width.take().is_some();
             }
-            _ => out.push(group),
+            Item::Cluster { left, from, to, .. } => {
+                *left = percent(from_px + bucket_px / 2.0);
+                // Every member's midpoint lies in [year_at(from_px), year_at(to_px)).
+                *from = year_at(from_px).floor() as i32;
+                *to = ((year_at(to_px).ceil() as i32) - 1).max(*from);
+            }
         }
     }
-    out
+    items
 }
 
 /// What each group is drawn as: a group of one record at its exact position, a larger one as
