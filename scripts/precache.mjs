@@ -42,18 +42,18 @@ await writeFile(join(dir, REGISTER), register);
 html = html
   .replace(/[ \t]*<meta http-equiv="Content-Security-Policy"[^>]*>\n?/g, "")
   .replace(/\s*<script src="\.\/sw-register\.js"[^>]*><\/script>(?=\s*<\/head>)/, "");
-// The loader (pattern_script in Trunk.toml) fetches the wasm with `{ integrity: "" }`.
+// The loader (pattern_script in Trunk.toml) names the wasm as `'./x.wasm', { integrity: "" }`.
 let wasmFiles = 0;
 html = await replaceAsync(
   html,
-  /fetch\('\.\/([^'\/]+\.wasm)', \{ integrity: "[^"]*" \}\)/g,
+  /'\.\/([^'\/]+\.wasm)', \{ integrity: "[^"]*" \}/g,
   async (_, name) => {
     wasmFiles += 1;
     const hash = digest("sha384", await readFile(join(dir, name)));
-    return `fetch('./${name}', { integrity: "${hash}" })`;
+    return `'./${name}', { integrity: "${hash}" }`;
   },
 );
-if (wasmFiles !== 1) fail(`expected the loader to fetch one wasm with an integrity field, found ${wasmFiles}`);
+if (wasmFiles !== 1) fail(`expected the loader to name one wasm with an integrity field, found ${wasmFiles}`);
 const inline = [...html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/g)].filter(
   ([, attrs]) => !/\bsrc=/.test(attrs),
 );

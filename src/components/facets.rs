@@ -39,9 +39,8 @@ pub fn Facets() -> impl IntoView {
                 .collect::<Vec<_>>()
         })
     });
-    view! {
-        <details class="facets" open=crate::platform::is_wide()>
-            <summary>"Filters"</summary>
+    let groups = move || {
+        view! {
             <FacetGroup
                 legend="Approach"
                 rows=approaches
@@ -76,6 +75,16 @@ pub fn Facets() -> impl IntoView {
                 toggle=|s: &mut ViewState, value: &str| flip(&mut s.institutions, value.to_owned())
                 limit=Some(INSTITUTIONS_SHOWN)
             />
+        }
+    };
+    // Closed (a narrow screen), the groups are built when first opened: a phone's start does not
+    // build hundreds of rows nobody sees yet, and their counts are not kept up while typing.
+    let open = crate::platform::is_wide();
+    let opened = RwSignal::new(open);
+    view! {
+        <details class="facets" open=open on:toggle=move |_| opened.set(true)>
+            <summary>"Filters"</summary>
+            {move || opened.get().then(groups)}
         </details>
     }
 }
