@@ -38,11 +38,12 @@
     bench.wasm = event.detail?.wasm ?? null;
   });
 
-  /** Calls `done` after the next frame has been produced (rAF, then a task after rendering). */
+  /** Calls `done(now, frameStart)` after the next frame has been produced (rAF, then a task
+   * after rendering); `frameStart` is the frame's own start time (rAF's timestamp). */
   const afterNextPaint = (done) =>
-    requestAnimationFrame(() => {
+    requestAnimationFrame((frameStart) => {
       const channel = new MessageChannel();
-      channel.port1.onmessage = () => done(performance.now());
+      channel.port1.onmessage = () => done(performance.now(), frameStart);
       channel.port2.postMessage(null);
     });
   bench.afterNextPaint = afterNextPaint;
@@ -95,6 +96,7 @@
         inputAt: event.timeStamp,
         dom: null,
         painted: null,
+        frameWait: null,
         done: false,
       };
       bench.keys.push(record);
@@ -116,11 +118,13 @@
         record.done = true;
       };
       const settle = (framesLeft) =>
-        afterNextPaint((paintedAt) => {
+        afterNextPaint((paintedAt, frameStart) => {
           if (lastChange !== seen) {
             seen = lastChange;
             record.dom = lastChange - start;
             record.painted = paintedAt - start;
+            // The time the finished DOM waited for the next frame to begin.
+            record.frameWait = Math.max(0, frameStart - lastChange);
           } else if (seen !== null) {
             return finish();
           }
