@@ -3,8 +3,8 @@
 //
 //   node scripts/bench/sizes.mjs [dist]     prints a Markdown section
 //
-// "First load" is what a first visit fetches: index.html, every file it references (the JS glue
-// and wasm from Trunk's loader, the stylesheet, the icon, the apple-touch-icon, the manifest,
+// "First load" is what a first visit fetches: index.html (with the stylesheet inlined), every
+// file it references (the JS glue, the wasm and its compiler worker from the loader, the icon, the apple-touch-icon, the manifest,
 // sw-register.js) and sw.js, which the registration fetches. The service worker then precaches
 // the remaining files (the manifest's larger icons) in the background; they are listed but not
 // counted.
@@ -52,8 +52,8 @@ ${table(["file", "raw", "gzip -9", "brotli q11"], rows)}
 
 Budget: first load ${budget(totals.gzip <= GZIP_BUDGET, `≤ ${kb(GZIP_BUDGET)} gzip`)} \
 (${over > 0 ? `${kb(over)} over` : `${kb(-over)} to spare`}; brotli ${kb(totals.brotli)}).
-Counted as first load: index.html, every file it references (Trunk's JS glue and wasm, the
-stylesheet, the SVG icon, the apple-touch-icon, the manifest, sw-register.js) and sw.js, which
+Counted as first load: index.html (the stylesheet is inlined), every file it references (the
+loader's JS glue, wasm and compiler worker, the SVG icon, the apple-touch-icon, the manifest, sw-register.js) and sw.js, which
 the registration fetches. The service worker precaches the other files after load. Hashed names
 are shortened to \`name-….ext\`; kB = 1000 bytes.
 `);
@@ -76,8 +76,8 @@ function sizes(bytes) {
 function referencedBy(html) {
   const urls = [
     ...[...html.matchAll(/\b(?:href|src)="([^"]+)"/g)].map((m) => m[1]),
-    ...[...html.matchAll(/from\s+'([^']+)'/g)].map((m) => m[1]),
-    ...[...html.matchAll(/module_or_path:\s*'([^']+)'/g)].map((m) => m[1]),
+    // The loader's JS, wasm and compiler worker: quoted "./…" paths in the inline script.
+    ...[...html.matchAll(/["'](\.\/[^"']+)["']/g)].map((m) => m[1]),
   ];
   return urls
     .filter((url) => !/^[a-z]+:/i.test(url) && !url.startsWith("#"))
