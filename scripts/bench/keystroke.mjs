@@ -76,11 +76,9 @@ and a short pause), clearing the box between words (clearing is not counted). Ti
 \`keydown\` event's timestamp to the last DOM change it caused and to the end of the first frame
 painted after that change (requestAnimationFrame, then a task). Headless Chromium produces
 frames at 60 Hz, so *painted* includes waiting for the next frame (0–16.7 ms, 8 ms on
-average): a keystroke that arrives just after a frame began waits most of a frame before its
-results can be drawn, however little work it causes, so a p95 under 16 ms is out of reach for
-any page at 60 Hz. *Less the wait for a frame* subtracts that idle time (from the last DOM
-change to the start of the frame that drew it, rAF's timestamp): the page's own work, script
-plus style, layout and paint. Last column, a cross-check: the Event Timing API's duration of each counted
+average). *Less the wait for a frame* subtracts that idle time (from the last DOM change to
+the start of the frame that drew it, rAF's timestamp), leaving the page's own work: script plus
+style, layout and paint. Last column, a cross-check: the Event Timing API's duration of each counted
 keystroke's \`input\` event (from the event to the next paint, rounded to 8 ms; reported only
 from 16 ms).
 `);

@@ -96,8 +96,9 @@ async function main() {
 /** Loads the app's module (names read from the built index.html) and checks the bench API. */
 async function loadOurEngine() {
   const html = await (await fetch("../index.html")).text();
-  const glue = html.match(/from '\.\/([^']+\.js)'/)?.[1];
-  const wasm = html.match(/module_or_path: '\.\/([^']+\.wasm)'/)?.[1];
+  // The loader (pattern_script in Trunk.toml) names both as quoted "./…" paths.
+  const glue = html.match(/'\.\/([^']+\.js)'/)?.[1];
+  const wasm = html.match(/'\.\/([^']+\.wasm)'/)?.[1];
   if (!glue || !wasm) throw new Error("no Trunk loader in ../index.html");
   const bindings = await import(`../${glue}`);
   await bindings.default({ module_or_path: `../${wasm}` });
