@@ -204,24 +204,13 @@ fn plot(
         // A new item starts only [`BUCKET_PX`] or more to the right of the previous one, so
         // targets never crowd each other.
         let px = x / span * width;
-        match groups.last_mut() {
-            Some((at, _, last, count)) if px - *at < BUCKET_PX => {
-                *last = index;
-                *count += 1;
-            }
-            _ => groups.push((px, index, index, 1)),
-        }
+        add_to(groups, px, index, |at| px - at < BUCKET_PX);
         // The same records in a fixed grid, for a lane that turns out to be crowded. A group's
         // x is its bucket's number here.
         let bucket = (px / bucket_px).floor();
-        let grid = &mut grids[key.min(LANE_SLOTS - 1)];
-        match grid.last_mut() {
-            Some((at, _, last, count)) if *at == bucket => {
-                *last = index;
-                *count += 1;
-            }
-            _ => grid.push((bucket, index, index, 1)),
-        }
+        add_to(&mut grids[key.min(LANE_SLOTS - 1)], bucket, index, |at| {
+            at == bucket
+        });
     }
     result.lanes = by_lane
         .into_iter()
@@ -240,6 +229,18 @@ fn plot(
         })
         .collect();
     result
+}
+
+/// Adds record `index` at `x` to the last of `groups` if `joins` that group's x, else as a new
+/// group.
+fn add_to(groups: &mut Vec<Group>, x: f64, index: u32, joins: impl Fn(f64) -> bool) {
+    match groups.last_mut() {
+        Some((at, _, last, count)) if joins(*at) => {
+            *last = index;
+            *count += 1;
+        }
+        _ => groups.push((x, index, index, 1)),
+    }
 }
 
 /// What each bucket of a crowded lane is drawn as: a cluster at the bucket's centre with the
