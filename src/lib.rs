@@ -1,6 +1,6 @@
 //! A searchable, filterable timeline of cancer-immunotherapy studies that runs in the browser.
 //!
-//! The pure core (`data`, `search`, `view_state`, `synthetic`) compiles on every target and is
+//! The pure core (`data`, `search`, `view_state`, `timeline_plot`, `synthetic`) compiles on every target and is
 //! tested natively; the user interface (`app`, `components`, `platform`) exists only on wasm32.
 
 /// The page's heading and tagline. `index.html` shows the same two lines while the app loads
@@ -15,6 +15,7 @@ pub mod exchange;
 pub mod library;
 pub mod search;
 pub mod synthetic;
+pub mod timeline_plot;
 pub mod view_state;
 
 #[cfg(target_arch = "wasm32")]
