@@ -206,11 +206,12 @@ pub fn plot(
         .zip(grids)
         .filter_map(|(lane, grid)| {
             let (label, groups) = lane?;
-            let items = if groups.len() as f64 > width / DENSE_BUCKET_PX {
-                bucket_items(&grid, bucket_px, width, span, start, studies, selected)
-            } else {
-                items(&groups, width, span, start, studies, selected)
-            };
+            let crowded = groups.len() as f64 > width / DENSE_BUCKET_PX;
+            let groups = if crowded { &grid } else { &groups };
+            let mut items = items(groups, width, span, start, studies, selected);
+            if crowded {
+                into_buckets(&mut items, &grid, bucket_px, width, span, start);
+            }
             Some(Lane {
                 label: label.to_owned(),
                 items,
@@ -232,20 +233,19 @@ fn add_to(groups: &mut Vec<Group>, x: f64, index: u32, joins: impl Fn(f64) -> bo
     }
 }
 
-/// What each bucket of a crowded lane is drawn as: a cluster at the bucket's centre with the
-/// bucket's years, or a lone record at its own place, kept [`DENSE_INSET_PX`] inside its bucket.
-fn bucket_items(
+/// Redraws the items of a crowded lane's `grid` as its buckets: a cluster at the bucket's
+/// centre with the bucket's years, a lone record at its own place but kept [`DENSE_INSET_PX`]
+/// inside its bucket.
+fn into_buckets(
+    items: &mut [Item],
     grid: &[Group],
     bucket_px: f64,
     width: f64,
     span: f64,
     start: i32,
-    studies: &[Study],
-    selected: Option<usize>,
-) -> Vec<Item> {
+) {
     let percent = |px: f64| px / width * 100.0;
     let year_at = |px: f64| f64::from(start) + px / width * span;
-    let mut items = items(grid, width, span, start, studies, selected);
     for (item, &(bucket, ..)) in items.iter_mut().zip(grid) {
         let (from_px, to_px) = (bucket * bucket_px, (bucket + 1.0) * bucket_px);
         match item {
@@ -268,7 +268,6 @@ fn bucket_items(
             }
         }
     }
-    items
 }
 
 /// What each group is drawn as: a group of one record at its exact position, a larger one as
