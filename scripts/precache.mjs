@@ -13,6 +13,7 @@
 // Debug builds and `trunk serve` get none of this: no service worker caches a dev build.
 // The script is idempotent: run again on its own output, it gives the same files.
 import { createHash } from "node:crypto";
+import { readFileSync } from "node:fs";
 import { readFile, readdir, writeFile } from "node:fs/promises";
 import { join, relative, sep } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -44,15 +45,11 @@ html = html
   .replace(/\s*<script src="\.\/sw-register\.js"[^>]*><\/script>(?=\s*<\/head>)/, "");
 // The loader (pattern_script in Trunk.toml) names the wasm as `'./x.wasm', { integrity: "" }`.
 let wasmFiles = 0;
-html = await replaceAsync(
-  html,
-  /'\.\/([^'\/]+\.wasm)', \{ integrity: "[^"]*" \}/g,
-  async (_, name) => {
-    wasmFiles += 1;
-    const hash = digest("sha384", await readFile(join(dir, name)));
-    return `'./${name}', { integrity: "${hash}" }`;
-  },
-);
+html = html.replace(/'\.\/([^'\/]+\.wasm)', \{ integrity: "[^"]*" \}/g, (_, name) => {
+  wasmFiles += 1;
+  const hash = digest("sha384", readFileSync(join(dir, name)));
+  return `'./${name}', { integrity: "${hash}" }`;
+});
 if (wasmFiles !== 1) fail(`expected the loader to name one wasm with an integrity field, found ${wasmFiles}`);
 const inline = [...html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/g)].filter(
   ([, attrs]) => !/\bsrc=/.test(attrs),
@@ -102,14 +99,6 @@ async function list(root) {
     .filter((e) => e.isFile())
     .map((e) => relative(root, join(e.parentPath, e.name)).split(sep).join("/"))
     .filter((path) => !path.split("/").some((part) => part.startsWith(".")));
-}
-
-/** `text.replace(pattern, replacer)` for an async replacer. */
-async function replaceAsync(text, pattern, replacer) {
-  const matches = [...text.matchAll(pattern)];
-  const replacements = await Promise.all(matches.map((m) => replacer(...m)));
-  let i = 0;
-  return text.replace(pattern, () => replacements[i++]);
 }
 
 /** A CSP / subresource-integrity source: "sha256-<base64>". */

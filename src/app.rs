@@ -137,11 +137,11 @@ impl Ctx {
 
 /// A same-page link to `state`: `?query`, or `.` for the default view.
 pub fn href(state: &ViewState) -> String {
-    let query = view_state::write(state);
-    if query.is_empty() {
+    let search = address_search(state);
+    if search.is_empty() {
         ".".to_owned()
     } else {
-        format!("?{query}")
+        search
     }
 }
 

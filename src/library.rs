@@ -59,7 +59,6 @@ impl Catalog {
 /// Bundled and imported records, with the problems met while loading them.
 #[derive(Debug)]
 pub struct Library {
-    version: String,
     bundled: Arc<Dataset>,
     imported: Vec<Study>,
     /// Problems with the bundled data or the stored import, to show once at start-up.
@@ -100,7 +99,6 @@ impl Library {
             message: "is now the id of a bundled record, so the imported one was left out".into(),
         }));
         Self {
-            version: bundled.version.clone(),
             bundled: Arc::new(bundled),
             imported: kept,
             problems,
@@ -122,14 +120,14 @@ impl Library {
                     Some(RecordSet::Imported) => (Some(&self.bundled), &[]),
                     Some(RecordSet::Bundled) => (None, &self.imported),
                 };
-                Arc::new(Catalog::new(bundled, &self.version, imported))
+                Arc::new(Catalog::new(bundled, self.version(), imported))
             })
             .clone()
     }
 
     /// The version of the bundled data (links carry it; imports are this device's own).
     pub fn version(&self) -> &str {
-        &self.version
+        &self.bundled.version
     }
 
     pub fn bundled_count(&self) -> usize {
@@ -159,7 +157,6 @@ impl Library {
 
     fn replaced(&self, imported: Vec<Study>) -> Self {
         Self {
-            version: self.version.clone(),
             bundled: Arc::clone(&self.bundled),
             imported,
             problems: Vec::new(),

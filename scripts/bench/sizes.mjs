@@ -4,10 +4,10 @@
 //   node scripts/bench/sizes.mjs [dist]     prints a Markdown section
 //
 // "First load" is what a first visit fetches: index.html (with the stylesheet inlined), every
-// file it references (the JS glue, the wasm and its compiler worker from the loader, the icon, the apple-touch-icon, the manifest,
-// sw-register.js) and sw.js, which the registration fetches. The service worker then precaches
-// the remaining files (the manifest's larger icons) in the background; they are listed but not
-// counted.
+// file it references (the loader's JS glue, wasm and compiler worker, the icon, the
+// apple-touch-icon, the manifest, sw-register.js) and sw.js, which the registration fetches.
+// The service worker then precaches the remaining files (the manifest's larger icons) in the
+// background; they are listed but not counted.
 import { readFile, readdir } from "node:fs/promises";
 import { join } from "node:path";
 import { brotliCompressSync, constants, gzipSync } from "node:zlib";
@@ -53,8 +53,8 @@ ${table(["file", "raw", "gzip -9", "brotli q11"], rows)}
 Budget: first load ${budget(totals.gzip <= GZIP_BUDGET, `≤ ${kb(GZIP_BUDGET)} gzip`)} \
 (${over > 0 ? `${kb(over)} over` : `${kb(-over)} to spare`}; brotli ${kb(totals.brotli)}).
 Counted as first load: index.html (the stylesheet is inlined), every file it references (the
-loader's JS glue, wasm and compiler worker, the SVG icon, the apple-touch-icon, the manifest, sw-register.js) and sw.js, which
-the registration fetches. The service worker precaches the other files after load. Hashed names
+loader's JS glue, wasm and compiler worker, the SVG icon, the apple-touch-icon, the manifest,
+sw-register.js) and sw.js, which the registration fetches. The service worker precaches the other files after load. Hashed names
 are shortened to \`name-….ext\`; kB = 1000 bytes.
 `);
 });

@@ -50,24 +50,22 @@ fn text_matches(index: &SearchIndex, plan: &Plan) -> (Option<Bitset>, Vec<String
         if set.is_empty() {
             unmatched.push(unit.label.clone());
         } else if let Some(phrase) = &unit.phrase {
-            phrases.push((unit, phrase, set.clone()));
+            phrases.push((unit, index.phrase_code(phrase), set.clone()));
         }
         matched.intersect_with(&set);
     }
     // Phrases are checked against the records' part sequences only where everything else
     // matched, because that is the costly step.
     for (_, phrase, _) in &phrases {
-        let phrase = index.phrase_code(phrase);
         for doc in matched.clone().iter() {
-            if !has_phrase(index, doc, &phrase) {
+            if !has_phrase(index, doc, phrase) {
                 matched.remove(doc);
             }
         }
     }
     if matched.is_empty() {
         for (unit, phrase, set) in &phrases {
-            let phrase = index.phrase_code(phrase);
-            if !set.iter().any(|doc| has_phrase(index, doc, &phrase)) {
+            if !set.iter().any(|doc| has_phrase(index, doc, phrase)) {
                 unmatched.push(unit.label.clone());
             }
         }
