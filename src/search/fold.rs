@@ -50,6 +50,9 @@ pub(crate) fn classify(c: char) -> Class {
         'a'..='z' | '0'..='9' => Class::Text(Folded::Ascii(c as u8)),
         'A'..='Z' => Class::Text(Folded::Ascii(c.to_ascii_lowercase() as u8)),
         '-' | '\u{2010}' | '\u{2011}' => Class::Connector,
+        // Spaces and ASCII punctuation: most of what is not a letter, decided without the
+        // Unicode tables below.
+        '\0'..='\u{7F}' => Class::Separator,
         '\u{00AD}' | '\u{0300}'..='\u{036F}' => Class::Ignore,
         '\u{00B5}' => Class::Greek(11),
         '\u{00C0}'..='\u{00FF}' => latin(LATIN1[c as usize - 0xC0]),

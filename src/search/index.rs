@@ -291,7 +291,9 @@ pub(crate) fn build(studies: &[Study]) -> SearchIndex {
             let tf = f32::from(weight) / 2.0;
             let norm = K1 * (1.0 - B + B * lens[doc as usize] as f32 / mean_len);
             let bm25 = idf * tf * (K1 + 1.0) / (tf + norm);
-            (bm25 / IMPACT_STEP).round().clamp(1.0, 255.0) as u8
+            // Rounded by adding a half (the share is never negative): `f32::round` is a libm
+            // call on wasm32, and this runs once per posting.
+            (bm25 / IMPACT_STEP + 0.5).clamp(1.0, 255.0) as u8
         }));
         post_starts.push(post_docs.len() as u32);
     }
