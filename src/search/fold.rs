@@ -139,6 +139,19 @@ mod tests {
     }
 
     #[test]
+    fn ascii_is_letters_digits_hyphen_or_separator() {
+        for c in '\0'..='\u{7F}' {
+            let expected = match c {
+                'a'..='z' | '0'..='9' => Class::Text(Folded::Ascii(c as u8)),
+                'A'..='Z' => Class::Text(Folded::Ascii(c.to_ascii_lowercase() as u8)),
+                '-' => Class::Connector,
+                _ => Class::Separator,
+            };
+            assert_eq!(classify(c), expected, "classifying {c:?}");
+        }
+    }
+
+    #[test]
     fn folds_diacritics_greek_and_case() {
         for (input, expected) in [
             ("Massagué", "massague"),
