@@ -1,9 +1,10 @@
 //! Character folding: what each character of a text turns into before it is indexed or searched.
 //!
-//! A compact hand table instead of a Unicode normalisation crate, because the whole app has to fit
-//! in 200 KB of gzipped wasm: Latin-1 and Latin Extended-A lose their diacritics (é→e, ß→ss,
-//! ø→o), Greek letters become their names (α→alpha) because that is how biologists type them, and
-//! every other letter or digit is lowercased with `std`.
+//! A compact hand table instead of a Unicode normalisation crate, because first-load size is the
+//! budget furthest from met (200 KB gzipped in total; BENCHMARKS.md): Latin-1 and Latin
+//! Extended-A lose their diacritics (é→e, ß→ss, ø→o), Greek letters become their names
+//! (α→alpha) because that is how biologists type them, and every other letter or digit is
+//! lowercased with `std`.
 
 /// What one character contributes to a token.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
