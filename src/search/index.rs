@@ -135,17 +135,63 @@ type FxMap<K, V> = HashMap<K, V, BuildHasherDefault<Fx>>;
 #[derive(Default)]
 struct Interner {
     ids: FxMap<Box<str>, u32>,
-    /// Per term id, the records containing it and the term's weight in each.
-    /// Packed as `record << 8 | weight` while building, half the size of a pair, which is
-    /// what bounds the build's peak memory at 100k records. (Record positions then fit in 24
-    /// bits: 16 million records, far beyond what a browser tab holds.)
-    postings: Vec<Vec<u32>>,
+    /// Per term id, what the build keeps while it walks the records.
+    states: Vec<TermState>,
     tokens: Tokens,
     /// The terms of short texts that repeat across records (names of institutions, people and
     /// journals, targets, labels), so each distinct one is tokenised and looked up once: a
     /// range of `cached` per text. Dropped with the builder.
     cache: FxMap<Box<str>, (u32, u32)>,
     cached: Vec<(u32, bool)>,
+}
+
+/// One term while the records are walked.
+#[derive(Clone, Copy, Default)]
+struct TermState {
+    /// How many records contain the term.
+    df: u32,
+    /// One past the position in [`Entries`] of the term's entry for the latest record holding
+    /// it (0: none yet), so a repeat in the same record adds to that entry.
+    entry: u32,
+}
+
+/// Every record's distinct terms with their weights, record after record: the postings
+/// transposed, turned into postings once the document frequencies are known, in one
+/// counting-sort pass. Instead of a growing list per term (a fifth of a million allocations at
+/// 100k records), entries are kept in blocks of [`BLOCK`]: the store grows without copying and
+/// without the slack of a doubling list, which would add to the build's peak memory.
+#[derive(Default)]
+struct Entries {
+    /// Entry `i` is `terms[i / BLOCK][i % BLOCK]`, and the same in `weights`.
+    terms: Vec<Vec<u32>>,
+    weights: Vec<Vec<u8>>,
+    len: u32,
+    /// Record `doc`'s entries are `starts[doc]..starts[doc + 1]`.
+    starts: Vec<u32>,
+}
+
+const BLOCK: usize = 1 << 16;
+
+impl Entries {
+    fn push(&mut self, term: u32, weight: u8) {
+        if (self.len as usize).is_multiple_of(BLOCK) {
+            self.terms.push(Vec::with_capacity(BLOCK));
+            self.weights.push(Vec::with_capacity(BLOCK));
+        }
+        let block = self.len as usize / BLOCK;
+        self.terms[block].push(term);
+        self.weights[block].push(weight);
+        self.len += 1;
+    }
+
+    fn get(&self, entry: u32) -> (u32, u8) {
+        let (block, at) = (entry as usize / BLOCK, entry as usize % BLOCK);
+        (self.terms[block][at], self.weights[block][at])
+    }
+
+    fn weight_mut(&mut self, entry: u32) -> &mut u8 {
+        &mut self.weights[entry as usize / BLOCK][entry as usize % BLOCK]
+    }
 }
 
 impl Interner {
@@ -156,14 +202,14 @@ impl Interner {
             return;
         }
         self.tokens.tokenize(text);
-        let (ids, postings) = (&mut self.ids, &mut self.postings);
+        let (ids, states) = (&mut self.ids, &mut self.states);
         self.tokens.terms(|term, _, _, kind| {
             let id = match ids.get(term) {
                 Some(&id) => id,
                 None => {
-                    let id = postings.len() as u32;
+                    let id = states.len() as u32;
                     ids.insert(term.into(), id);
-                    postings.push(Vec::new());
+                    states.push(TermState::default());
                     id
                 }
             };
@@ -174,6 +220,21 @@ impl Interner {
             self.cached.extend_from_slice(out);
             self.cache
                 .insert(text.into(), (start, self.cached.len() as u32));
+        }
+    }
+
+    /// Adds an occurrence of term `id` with `weight` to the record whose entries start at
+    /// `record_start`.
+    #[inline]
+    fn occur(&mut self, entries: &mut Entries, record_start: u32, id: u32, weight: u8) {
+        let state = &mut self.states[id as usize];
+        if state.entry > record_start {
+            let total = entries.weight_mut(state.entry - 1);
+            *total = total.saturating_add(weight);
+        } else {
+            state.df += 1;
+            entries.push(id, weight);
+            state.entry = entries.len;
         }
     }
 }
@@ -192,15 +253,14 @@ pub(crate) fn build(studies: &[Study]) -> SearchIndex {
     let mut inst_ids = Vec::new();
     let mut field_terms: Vec<(u32, bool)> = Vec::new();
     let mut lens: Vec<u32> = Vec::with_capacity(studies.len());
+    let mut entries = Entries::default();
+    entries.starts.reserve(studies.len() + 1);
 
-    debug_assert!(
-        studies.len() < 1 << 24,
-        "postings pack record positions in 24 bits"
-    );
     inst_starts.push(0);
     seq_starts.push(0);
-    for (position, study) in studies.iter().enumerate() {
-        let doc = position as u32;
+    entries.starts.push(0);
+    for study in studies {
+        let record_start = entries.len;
         let mut len = 0u32;
         let mut add_text = |field: Option<Field>, text: &str| {
             let repeats = !matches!(
@@ -211,15 +271,7 @@ pub(crate) fn build(studies: &[Study]) -> SearchIndex {
             interner.terms(text, repeats, &mut field_terms);
             let weight = weight(field);
             for &(id, part) in &field_terms {
-                // Records come in order, so the term's last posting is this record's if any.
-                let list = &mut interner.postings[id as usize];
-                match list.last_mut() {
-                    Some(last) if *last >> 8 == doc => {
-                        let total = (*last as u8).saturating_add(weight);
-                        *last = doc << 8 | u32::from(total);
-                    }
-                    _ => list.push(doc << 8 | u32::from(weight)),
-                }
+                interner.occur(&mut entries, record_start, id, weight);
                 if part {
                     push_code(&mut seq, id + 1);
                     len += 1;
@@ -235,6 +287,7 @@ pub(crate) fn build(studies: &[Study]) -> SearchIndex {
             add_text(None, cancer_type.label());
         }
         seq_starts.push(seq.len() as u32);
+        entries.starts.push(entries.len);
 
         let mut institutions: Vec<u32> = study
             .institutions
@@ -263,40 +316,52 @@ pub(crate) fn build(studies: &[Study]) -> SearchIndex {
         });
     }
 
-    // Before the postings are copied out, so the two peaks do not add up.
+    // Before the postings are laid out, so the two peaks do not add up.
     seq.shrink_to_fit();
+    drop(field_terms);
+    let Interner { ids, states, .. } = interner;
     // Term ids become positions in the sorted dictionary, so a prefix is a range of ids.
-    let mut postings = interner.postings;
-    let mut terms: Vec<(Box<str>, u32)> = interner.ids.into_iter().collect();
+    let mut terms: Vec<(Box<str>, u32)> = ids.into_iter().collect();
     terms.sort_unstable_by(|a, b| a.0.cmp(&b.0));
     let mut seq_codes = vec![0u32; terms.len()];
+    let mut sorted_id = vec![0u32; terms.len()];
     let mut post_starts = Vec::with_capacity(terms.len() + 1);
-    let total: usize = postings.iter().map(Vec::len).sum();
-    let mut post_docs = Vec::with_capacity(total);
-    let mut post_impacts = Vec::with_capacity(total);
-    post_starts.push(0);
+    let mut idf = Vec::with_capacity(terms.len());
     let records_f = studies.len() as f32;
-    let mean_len =
-        (lens.iter().map(|&l| u64::from(l)).sum::<u64>() as f32 / records_f.max(1.0)).max(1.0);
+    post_starts.push(0u32);
     for (new, (_, old)) in terms.iter().enumerate() {
         seq_codes[new] = old + 1;
-        let list = std::mem::take(&mut postings[*old as usize]);
-        // The BM25 share of the term in each record is computed once here, so a query only
-        // looks it up.
-        let df = list.len() as f32;
-        let idf = (1.0 + (records_f - df + 0.5) / (df + 0.5)).ln();
-        post_docs.extend(list.iter().map(|&posting| posting >> 8));
-        post_impacts.extend(list.iter().map(|&posting| {
-            let (doc, weight) = (posting >> 8, posting as u8);
+        sorted_id[*old as usize] = new as u32;
+        let df = states[*old as usize].df;
+        post_starts.push(post_starts[new] + df);
+        let df = df as f32;
+        idf.push((1.0 + (records_f - df + 0.5) / (df + 0.5)).ln());
+    }
+    drop(states);
+    let mean_len =
+        (lens.iter().map(|&l| u64::from(l)).sum::<u64>() as f32 / records_f.max(1.0)).max(1.0);
+    // Each term's postings are filled in record order, so they come out ascending; the BM25
+    // share of the term in each record is computed here once, so a query only looks it up.
+    let total = entries.len as usize;
+    let mut post_docs = vec![0u32; total];
+    let mut post_impacts = vec![0u8; total];
+    let mut next: Vec<u32> = post_starts[..terms.len()].to_vec();
+    for (doc, range) in entries.starts.windows(2).enumerate() {
+        let norm = K1 * (1.0 - B + B * lens[doc] as f32 / mean_len);
+        for entry in range[0]..range[1] {
+            let (old, weight) = entries.get(entry);
+            let term = sorted_id[old as usize] as usize;
+            let at = next[term] as usize;
+            next[term] += 1;
+            post_docs[at] = doc as u32;
             let tf = f32::from(weight) / 2.0;
-            let norm = K1 * (1.0 - B + B * lens[doc as usize] as f32 / mean_len);
-            let bm25 = idf * tf * (K1 + 1.0) / (tf + norm);
+            let bm25 = idf[term] * tf * (K1 + 1.0) / (tf + norm);
             // Rounded by adding a half (the share is never negative): `f32::round` is a libm
             // call on wasm32, and this runs once per posting.
-            (bm25 / IMPACT_STEP + 0.5).clamp(1.0, 255.0) as u8
-        }));
-        post_starts.push(post_docs.len() as u32);
+            post_impacts[at] = (bm25 / IMPACT_STEP + 0.5).clamp(1.0, 255.0) as u8;
+        }
     }
+    drop(entries);
     let dict = Dict::from_sorted(terms.iter().map(|(term, _)| &**term));
 
     let mut by_date: Vec<u32> = (0..studies.len() as u32).collect();
