@@ -90,6 +90,49 @@ async fn typing_in_the_search_box_narrows_the_results_and_announces_the_count() 
     leptos::task::tick().await;
 }
 
+/// Opens the Filters panel (closed at this test page's width) so its groups are built.
+fn open_filters(host: &HtmlElement) {
+    let details = host
+        .query_selector("details.facets")
+        .expect("valid selector")
+        .expect("the Filters panel exists");
+    details.set_attribute("open", "").expect("open the panel");
+    let event = web_sys::Event::new("toggle").expect("create a toggle event");
+    details.dispatch_event(&event).expect("dispatch toggle");
+}
+
+#[wasm_bindgen_test]
+async fn a_facet_value_with_no_matches_is_hidden_and_comes_back_when_it_has_some() {
+    let host = mount_app();
+    leptos::task::tick().await;
+    open_filters(&host);
+    leptos::task::tick().await;
+    let shown = "#facet-approach li:not([hidden])";
+    let at_first = count(&host, shown);
+    assert!(at_first >= 5, "one row per approach, got {at_first}");
+
+    type_into_search(&host, "Kottke");
+    leptos::task::tick().await;
+    let list = host.query_selector_all(shown).expect("valid selector");
+    for i in 0..list.length() {
+        let row = list.item(i).expect("a row").unchecked_into::<HtmlElement>();
+        let matches = row
+            .query_selector(".count")
+            .expect("valid selector")
+            .and_then(|c| c.text_content())
+            .unwrap_or_default();
+        assert_ne!(matches, "0", "row {i} is shown with no matches");
+    }
+    assert!(
+        list.length() < at_first,
+        "\"Kottke\" leaves some approaches without matches"
+    );
+
+    type_into_search(&host, "");
+    leptos::task::tick().await;
+    assert_eq!(count(&host, shown), at_first);
+}
+
 #[wasm_bindgen_test]
 fn the_panic_banner_offers_a_reload_and_appears_once() {
     immunotimeline::platform::show_panic_banner();

@@ -318,7 +318,6 @@ pub(crate) fn build(studies: &[Study]) -> SearchIndex {
 
     // Before the postings are laid out, so the two peaks do not add up.
     seq.shrink_to_fit();
-    drop(field_terms);
     let Interner { ids, states, .. } = interner;
     // Term ids become positions in the sorted dictionary, so a prefix is a range of ids.
     let mut terms: Vec<(Box<str>, u32)> = ids.into_iter().collect();
