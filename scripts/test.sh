@@ -9,15 +9,15 @@ step "format"
 cargo fmt --all --check
 
 step "lint (native)"
-cargo clippy --workspace --all-targets -- -D warnings
+cargo clippy --all-targets -- -D warnings
 
 step "lint (wasm32)"
-cargo clippy --workspace --all-targets --target wasm32-unknown-unknown -- -D warnings
+cargo clippy --all-targets --target wasm32-unknown-unknown -- -D warnings
 # The benchmark build (`make bench`) too, so its extra code never rots.
 cargo clippy --all-targets --target wasm32-unknown-unknown --features bench-data -- -D warnings
 
 step "native tests (data, search, URL state)"
-cargo test --workspace
+cargo test
 
 step "browser component tests (wasm-bindgen-test in headless Chromium)"
 cargo test --target wasm32-unknown-unknown --test web

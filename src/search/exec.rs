@@ -2,10 +2,10 @@
 
 use super::bitset::Bitset;
 use super::facets::{self, Selection};
+use super::index::IMPACT_STEP;
 use super::plan::{CLASS_SCALE, Plan, TermSet, Unit};
 use super::{Query, Results, SearchIndex, Sort};
 use std::collections::HashMap;
-use textindex::build::IMPACT_STEP;
 
 pub(crate) fn search(index: &SearchIndex, query: &Query) -> Results {
     let plan = Plan::new(index, &query.text);

@@ -4,15 +4,38 @@
 use super::dict::Dict;
 use super::facets::FacetIndex;
 use super::synonyms::Synonyms;
+use super::tokenize::{TermKind, Tokens};
 use super::{Field, SearchIndex};
 use crate::data::{Approach, CancerType, Stage, Study};
 use std::collections::HashMap;
-use textindex::build::{Builder, Built, push_code};
+use std::hash::{BuildHasherDefault, Hasher};
+
+/// Marks a field boundary in a record's part sequence, so a phrase never spans two fields.
+const GAP: u32 = 0;
+
+/// Appends `value` to a part sequence in LEB128: seven bits a byte, low bits first, the top bit
+/// set on every byte but the last. The code is self-delimiting, so a run of whole entries is
+/// found by a byte search that starts where an entry starts.
+fn push_code(out: &mut Vec<u8>, mut value: u32) {
+    while value >= 0x80 {
+        out.push(value as u8 | 0x80);
+        value >>= 7;
+    }
+    out.push(value as u8);
+}
 
 // The facet masks hold one bit per vocabulary value, indexed by declaration order, which the
 // `vocabulary!` macro makes the same as `ALL` order.
 const _: () = assert!(Approach::ALL.len() <= 32 && CancerType::ALL.len() <= 32);
 const _: () = assert!(Stage::ALL.len() <= 32);
+
+/// BM25 parameters, the usual ones: term frequency saturates around `K1`, and `B` says how much
+/// a long text is discounted.
+const K1: f32 = 1.2;
+const B: f32 = 0.75;
+/// A posting's BM25 share is stored in a byte, in steps of this much (BM25 stays below 30 even
+/// at a million records).
+pub(crate) const IMPACT_STEP: f32 = 0.125;
 
 /// What the filters and the ranking need to know about one record, in 16 bytes.
 #[derive(Clone, Copy, Debug, Default)]
@@ -71,23 +94,190 @@ pub(crate) fn fields(study: &Study, mut visit: impl FnMut(Field, &str)) {
     }
 }
 
+/// FxHash: the build interns millions of short terms, where SipHash's DoS resistance buys
+/// nothing and costs a third of the build time.
+#[derive(Default, Clone, Copy)]
+struct Fx(u64);
+
+impl Hasher for Fx {
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for chunk in &mut chunks {
+            let mut word = [0u8; 8];
+            word.copy_from_slice(chunk);
+            self.add(u64::from_le_bytes(word));
+        }
+        let tail = chunks
+            .remainder()
+            .iter()
+            .fold(0u64, |word, &b| (word << 8) | u64::from(b));
+        self.add(tail);
+    }
+
+    fn write_u8(&mut self, byte: u8) {
+        self.add(u64::from(byte));
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+impl Fx {
+    fn add(&mut self, word: u64) {
+        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+}
+
+type FxMap<K, V> = HashMap<K, V, BuildHasherDefault<Fx>>;
+
+/// Term ids for texts, interning new terms as they come.
+#[derive(Default)]
+struct Interner {
+    ids: FxMap<Box<str>, u32>,
+    /// Per term id, what the build keeps while it walks the records.
+    states: Vec<TermState>,
+    tokens: Tokens,
+    /// The terms of short texts that repeat across records (names of institutions, people and
+    /// journals, targets, labels), so each distinct one is tokenised and looked up once: a
+    /// range of `cached` per text. Dropped with the builder.
+    cache: FxMap<Box<str>, (u32, u32)>,
+    cached: Vec<(u32, bool)>,
+}
+
+/// One term while the records are walked.
+#[derive(Clone, Copy, Default)]
+struct TermState {
+    /// How many records contain the term.
+    df: u32,
+    /// One past the position in [`Entries`] of the term's entry for the latest record holding
+    /// it (0: none yet), so a repeat in the same record adds to that entry.
+    entry: u32,
+}
+
+/// Every record's distinct terms with their weights, record after record: the postings
+/// transposed, turned into postings once the document frequencies are known, in one
+/// counting-sort pass. Instead of a growing list per term (a fifth of a million allocations at
+/// 100k records), entries are kept in blocks of [`BLOCK`]: the store grows without copying and
+/// without the slack of a doubling list, which would add to the build's peak memory.
+#[derive(Default)]
+struct Entries {
+    /// Entry `i` is `terms[i / BLOCK][i % BLOCK]`, and the same in `weights`.
+    terms: Vec<Vec<u32>>,
+    weights: Vec<Vec<u8>>,
+    len: u32,
+    /// Record `doc`'s entries are `starts[doc]..starts[doc + 1]`.
+    starts: Vec<u32>,
+}
+
+const BLOCK: usize = 1 << 16;
+
+impl Entries {
+    fn push(&mut self, term: u32, weight: u8) {
+        if (self.len as usize).is_multiple_of(BLOCK) {
+            self.terms.push(Vec::with_capacity(BLOCK));
+            self.weights.push(Vec::with_capacity(BLOCK));
+        }
+        let block = self.len as usize / BLOCK;
+        self.terms[block].push(term);
+        self.weights[block].push(weight);
+        self.len += 1;
+    }
+
+    fn get(&self, entry: u32) -> (u32, u8) {
+        let (block, at) = (entry as usize / BLOCK, entry as usize % BLOCK);
+        (self.terms[block][at], self.weights[block][at])
+    }
+
+    fn weight_mut(&mut self, entry: u32) -> &mut u8 {
+        &mut self.weights[entry as usize / BLOCK][entry as usize % BLOCK]
+    }
+}
+
+impl Interner {
+    /// Appends the terms of `text` to `out`, each with whether it takes a position (a part).
+    fn terms(&mut self, text: &str, repeats: bool, out: &mut Vec<(u32, bool)>) {
+        if repeats && let Some(&(start, end)) = self.cache.get(text) {
+            out.extend_from_slice(&self.cached[start as usize..end as usize]);
+            return;
+        }
+        self.tokens.tokenize(text);
+        let (ids, states) = (&mut self.ids, &mut self.states);
+        self.tokens.terms(|term, _, _, kind| {
+            let id = match ids.get(term) {
+                Some(&id) => id,
+                None => {
+                    let id = states.len() as u32;
+                    ids.insert(term.into(), id);
+                    states.push(TermState::default());
+                    id
+                }
+            };
+            out.push((id, kind == TermKind::Part));
+        });
+        if repeats {
+            let start = self.cached.len() as u32;
+            self.cached.extend_from_slice(out);
+            self.cache
+                .insert(text.into(), (start, self.cached.len() as u32));
+        }
+    }
+
+    /// Adds an occurrence of term `id` with `weight` to the record whose entries start at
+    /// `record_start`.
+    #[inline]
+    fn occur(&mut self, entries: &mut Entries, record_start: u32, id: u32, weight: u8) {
+        let state = &mut self.states[id as usize];
+        if state.entry > record_start {
+            let total = entries.weight_mut(state.entry - 1);
+            *total = total.saturating_add(weight);
+        } else {
+            state.df += 1;
+            entries.push(id, weight);
+            state.entry = entries.len;
+        }
+    }
+}
+
 /// Builds the index over `studies`.
 pub(crate) fn build(studies: &[Study]) -> SearchIndex {
-    let mut builder = Builder::new(studies.len());
+    let mut interner = Interner::default();
+    let mut seq_starts = Vec::with_capacity(studies.len() + 1);
+    // Parts are coded by the order their terms were first met (plus one; 0 is a field gap):
+    // frequent words come early and take one or two bytes instead of four.
+    let mut seq: Vec<u8> = Vec::new();
     let mut records = Vec::with_capacity(studies.len());
     let mut inst_by_name: HashMap<String, u32> = HashMap::new();
     let mut inst_names: Vec<String> = Vec::new();
     let mut inst_starts = Vec::with_capacity(studies.len() + 1);
     let mut inst_ids = Vec::new();
+    let mut field_terms: Vec<(u32, bool)> = Vec::new();
+    let mut lens: Vec<u32> = Vec::with_capacity(studies.len());
+    let mut entries = Entries::default();
+    entries.starts.reserve(studies.len() + 1);
 
     inst_starts.push(0);
+    seq_starts.push(0);
+    entries.starts.push(0);
     for study in studies {
+        let record_start = entries.len;
+        let mut len = 0u32;
         let mut add_text = |field: Option<Field>, text: &str| {
             let repeats = !matches!(
                 field,
                 Some(Field::Title | Field::Summary | Field::PublicationTitle)
             );
-            builder.add_text(text, weight(field), repeats);
+            field_terms.clear();
+            interner.terms(text, repeats, &mut field_terms);
+            let weight = weight(field);
+            for &(id, part) in &field_terms {
+                interner.occur(&mut entries, record_start, id, weight);
+                if part {
+                    push_code(&mut seq, id + 1);
+                    len += 1;
+                }
+            }
+            push_code(&mut seq, GAP);
         };
         fields(study, |field, text| add_text(Some(field), text));
         for approach in &study.approaches {
@@ -96,7 +286,8 @@ pub(crate) fn build(studies: &[Study]) -> SearchIndex {
         for cancer_type in &study.cancer_types {
             add_text(None, cancer_type.label());
         }
-        builder.end_record();
+        seq_starts.push(seq.len() as u32);
+        entries.starts.push(entries.len);
 
         let mut institutions: Vec<u32> = study
             .institutions
@@ -113,6 +304,7 @@ pub(crate) fn build(studies: &[Study]) -> SearchIndex {
         inst_ids.extend(institutions);
         inst_starts.push(inst_ids.len() as u32);
 
+        lens.push(len);
         records.push(Record {
             approaches: study.approaches.iter().fold(0, |m, &a| m | 1 << a as u32),
             cancer_types: study.cancer_types.iter().fold(0, |m, &c| m | 1 << c as u32),
@@ -123,16 +315,53 @@ pub(crate) fn build(studies: &[Study]) -> SearchIndex {
             stage: study.stage as u8,
         });
     }
-    let Built {
-        terms,
-        post_starts,
-        post_docs,
-        post_impacts,
-        seq,
-        seq_starts,
-        seq_codes,
-    } = builder.finish();
-    let dict = Dict::from_sorted(terms.iter().map(|term| &**term));
+
+    // Before the postings are laid out, so the two peaks do not add up.
+    seq.shrink_to_fit();
+    let Interner { ids, states, .. } = interner;
+    // Term ids become positions in the sorted dictionary, so a prefix is a range of ids.
+    let mut terms: Vec<(Box<str>, u32)> = ids.into_iter().collect();
+    terms.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+    let mut seq_codes = vec![0u32; terms.len()];
+    let mut sorted_id = vec![0u32; terms.len()];
+    let mut post_starts = Vec::with_capacity(terms.len() + 1);
+    let mut idf = Vec::with_capacity(terms.len());
+    let records_f = studies.len() as f32;
+    post_starts.push(0u32);
+    for (new, (_, old)) in terms.iter().enumerate() {
+        seq_codes[new] = old + 1;
+        sorted_id[*old as usize] = new as u32;
+        let df = states[*old as usize].df;
+        post_starts.push(post_starts[new] + df);
+        let df = df as f32;
+        idf.push((1.0 + (records_f - df + 0.5) / (df + 0.5)).ln());
+    }
+    drop(states);
+    let mean_len =
+        (lens.iter().map(|&l| u64::from(l)).sum::<u64>() as f32 / records_f.max(1.0)).max(1.0);
+    // Each term's postings are filled in record order, so they come out ascending; the BM25
+    // share of the term in each record is computed here once, so a query only looks it up.
+    let total = entries.len as usize;
+    let mut post_docs = vec![0u32; total];
+    let mut post_impacts = vec![0u8; total];
+    let mut next: Vec<u32> = post_starts[..terms.len()].to_vec();
+    for (doc, range) in entries.starts.windows(2).enumerate() {
+        let norm = K1 * (1.0 - B + B * lens[doc] as f32 / mean_len);
+        for entry in range[0]..range[1] {
+            let (old, weight) = entries.get(entry);
+            let term = sorted_id[old as usize] as usize;
+            let at = next[term] as usize;
+            next[term] += 1;
+            post_docs[at] = doc as u32;
+            let tf = f32::from(weight) / 2.0;
+            let bm25 = idf[term] * tf * (K1 + 1.0) / (tf + norm);
+            // Rounded by adding a half (the share is never negative): `f32::round` is a libm
+            // call on wasm32, and this runs once per posting.
+            post_impacts[at] = (bm25 / IMPACT_STEP + 0.5).clamp(1.0, 255.0) as u8;
+        }
+    }
+    drop(entries);
+    let dict = Dict::from_sorted(terms.iter().map(|(term, _)| &**term));
 
     let mut by_date: Vec<u32> = (0..studies.len() as u32).collect();
     let date_key = |doc: u32| {
@@ -180,7 +409,7 @@ pub(crate) fn build(studies: &[Study]) -> SearchIndex {
 
 impl SearchIndex {
     /// The records containing term `id`, ascending, with the term's BM25 share in each (in
-    /// units of [`textindex::build::IMPACT_STEP`]).
+    /// units of [`IMPACT_STEP`]).
     pub(crate) fn postings(&self, id: u32) -> (&[u32], &[u8]) {
         let range =
             self.post_starts[id as usize] as usize..self.post_starts[id as usize + 1] as usize;

@@ -1,7 +1,7 @@
 //! Search and facets over the studies: pure Rust, no browser types.
 //!
-//! Reading order: the `textindex` crate turns text into terms and builds the inverted index's
-//! terms and postings; [`index`] feeds it the records' fields and adds what filters need; [`query`] and [`plan`] turn what the user typed into sets of terms, with
+//! Reading order: [`fold`] and [`tokenize`] turn text into terms; [`index`] builds the inverted
+//! index over them; [`query`] and [`plan`] turn what the user typed into sets of terms, with
 //! [`expand`] finding prefix, typo and synonym matches via [`dict`] and [`synonyms`]; [`exec`]
 //! matches and ranks; [`facets`] applies the filters and counts; [`highlight`] marks matches in
 //! one record.
@@ -11,13 +11,13 @@ mod dict;
 mod exec;
 mod expand;
 mod facets;
+mod fold;
 mod highlight;
 mod index;
 mod plan;
 mod query;
 mod synonyms;
-
-use textindex::tokenize;
+mod tokenize;
 
 pub use highlight::Highlighter;
 

@@ -8,7 +8,7 @@
 
 /// What one character contributes to a token.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Class {
+pub(crate) enum Class {
     /// A letter or digit, already folded to lowercase ASCII (or lowercase text for other scripts).
     Text(Folded),
     /// A Greek letter; the index into [`GREEK`]. It forms a part of its own ("TNFα" is "tnf" + "α").
@@ -24,7 +24,7 @@ pub enum Class {
 
 /// The folded form of one letter or digit.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Folded {
+pub(crate) enum Folded {
     Ascii(u8),
     Str(&'static str),
     Other(char),
@@ -32,7 +32,7 @@ pub enum Folded {
 
 /// Greek letter names, in code-point order from α (U+03B1) to ω (U+03C9); index 17 is the final
 /// sigma ς. Capital letters (U+0391…) map onto the same slots.
-pub const GREEK: [&str; 25] = [
+pub(crate) const GREEK: [&str; 25] = [
     "alpha", "beta", "gamma", "delta", "epsilon", "zeta", "eta", "theta", "iota", "kappa",
     "lambda", "mu", "nu", "xi", "omicron", "pi", "rho", "sigma", "sigma", "tau", "upsilon", "phi",
     "chi", "psi", "omega",
@@ -46,7 +46,7 @@ const LATIN1: &[u8; 64] = b"aaaaaa1ceeeeiiiidnooooo.ouuuuy23aaaaaa1ceeeeiiiidnoo
 const LATIN_EXT_A: &[u8; 128] = b"aaaaaaccccccccddddeeeeeeeeeegggggggghhhhiiiiiiiiii44jjkkkllllllllllnnnnnnnnnoooooo55rrrrrrssssssssttttttuuuuuuuuuuuuwwyyyzzzzzzs";
 
 /// Classifies and folds one character.
-pub fn classify(c: char) -> Class {
+pub(crate) fn classify(c: char) -> Class {
     match c {
         'a'..='z' | '0'..='9' => Class::Text(Folded::Ascii(c as u8)),
         'A'..='Z' => Class::Text(Folded::Ascii(c.to_ascii_lowercase() as u8)),
@@ -65,7 +65,7 @@ pub fn classify(c: char) -> Class {
 }
 
 /// The one-letter abbreviation biologists use for a Greek letter in a compound (TNFa, IFNg).
-pub fn greek_abbreviation(index: u8) -> u8 {
+pub(crate) fn greek_abbreviation(index: u8) -> u8 {
     GREEK
         .get(usize::from(index))
         .map_or(b'x', |name| name.as_bytes()[0])
@@ -73,7 +73,7 @@ pub fn greek_abbreviation(index: u8) -> u8 {
 
 /// The Greek letter whose spelled-out name is `text`, so "TNF-alpha" gets the same "tnfa" variant
 /// as "TNF-α".
-pub fn greek_by_name(text: &str) -> Option<u8> {
+pub(crate) fn greek_by_name(text: &str) -> Option<u8> {
     GREEK.iter().position(|name| *name == text).map(|i| i as u8)
 }
 

@@ -6,7 +6,7 @@
 //! joins of up to four consecutive parts, so "anti-PD-1" is found as "pd1", "CAR T" as "cart",
 //! and "TNF-α" as "tnfalpha" and "tnfa". Byte ranges into the source text are kept for highlights.
 
-use crate::fold::{self, Class, Folded};
+use super::fold::{self, Class, Folded};
 use std::ops::Range;
 
 /// Joins span at most this many parts, so a long hyphenated chain yields a bounded number of terms.
@@ -14,7 +14,7 @@ const MAX_JOIN: usize = 4;
 
 /// One part of a word.
 #[derive(Clone, Debug)]
-pub struct Part {
+pub(crate) struct Part {
     /// Byte range in the source text.
     pub src: Range<usize>,
     /// Byte range of the folded text in [`Tokens::folded`].
@@ -29,7 +29,7 @@ pub struct Part {
 
 /// The tokens of one text, reusable across texts to avoid allocating per field.
 #[derive(Clone, Debug, Default)]
-pub struct Tokens {
+pub(crate) struct Tokens {
     pub folded: String,
     pub parts: Vec<Part>,
     /// Each word as a range of indices into `parts`.
@@ -43,7 +43,7 @@ pub struct Tokens {
 
 /// What a term emitted by [`Tokens::terms`] is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum TermKind {
+pub(crate) enum TermKind {
     /// A part: it takes a position in the text, so phrases can be matched against it.
     Part,
     /// A join of several parts, or its Greek-abbreviated form: an extra way to find the word.
