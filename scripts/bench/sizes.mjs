@@ -54,8 +54,8 @@ Budget: first load ${budget(totals.gzip <= GZIP_BUDGET, `≤ ${kb(GZIP_BUDGET)} 
 (${over > 0 ? `${kb(over)} over` : `${kb(-over)} to spare`}; brotli ${kb(totals.brotli)}).
 Counted as first load: index.html (the stylesheet is inlined), every file it references (the
 loader's JS glue, wasm and compiler worker, the SVG icon, the apple-touch-icon, the manifest,
-sw-register.js) and sw.js, which the registration fetches. The service worker precaches the other files after load. Hashed names
-are shortened to \`name-….ext\`; kB = 1000 bytes.
+sw-register.js) and sw.js, which the registration fetches. The service worker precaches the
+other files after load. Hashed names are shortened to \`name-….ext\`; kB = 1000 bytes.
 `);
 });
 
