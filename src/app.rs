@@ -8,7 +8,7 @@ use crate::components::{
     bench::BenchView,
     data_panel::DataPanel,
     detail::DetailPanel,
-    empty::EmptyState,
+    empty::{EmptyState, Preparing},
     facets::Facets,
     header::{Header, HeaderActions},
     notices::Notices,
@@ -29,6 +29,10 @@ use std::sync::Arc;
 /// slow in browsers (milliseconds per `replaceState`), far too slow for every keystroke; the
 /// view itself updates at once.
 const ADDRESS_DELAY_MS: u32 = 250;
+
+/// How long each slice of indexing a large catalog's text may run before the browser gets to
+/// paint and handle input (see [`index_text_in_slices`]).
+const INDEX_SLICE_MS: f64 = 12.0;
 
 /// The searchable records the view shows, compared by identity (a new import or a different
 /// "hide" choice gives a new catalog; nothing mutates one in place).
@@ -80,6 +84,8 @@ pub struct Ctx {
     pub library: RwSignal<Arc<Library>>,
     /// The searchable records for the current "hide" choice.
     pub catalog: Memo<CatalogRef>,
+    /// While the catalog's text is being indexed: how far, in percent, once known.
+    pub indexing: RwSignal<Option<u8>>,
     pub state: Memo<ViewState>,
     pub query: Memo<Query>,
     pub results: Memo<Results>,
@@ -290,15 +296,29 @@ fn Shell(
         })
     };
     let query = Memo::new(move |_| state.with(ViewState::to_query));
+    // Bumped when a catalog's text index is complete, so the complete catalog is taken up.
+    let indexed = RwSignal::new(0u32);
     let catalog = Memo::new(move |_| {
+        indexed.track();
         let hide = state.with(|s| s.hide);
         CatalogRef(library.with(|l| l.catalog(hide)))
+    });
+    let indexing = RwSignal::new(None);
+    Effect::new(move |_| {
+        let pending = catalog.with(|c| c.index.text_pending());
+        if pending {
+            indexing.set(Some(0));
+            index_text_in_slices(library, catalog, state, indexing, indexed);
+        } else {
+            indexing.set(None);
+        }
     });
     let results = Memo::new(move |_| catalog.with(|c| query.with(|q| c.index.search(q))));
     let selected = Memo::new(move |_| state.with(|s| s.study.clone()));
     let ctx = Ctx {
         library,
         catalog,
+        indexing,
         state,
         query,
         results,
@@ -321,6 +341,7 @@ fn Shell(
     };
     let view_mode = Memo::new(move |_| state.with(|s| s.view));
     let empty = Memo::new(move |_| results.with(|r| r.hits.is_empty()));
+    let pending = Memo::new(move |_| results.with(|r| r.pending));
     let printing = crate::platform::printing();
     // Staged: what is below the first screen (the data panel) or shown on demand (a study's
     // details) comes a task after the rest, so the first results are not held up by it.
@@ -340,11 +361,20 @@ fn Shell(
                 <div class="sidebar">
                     <Facets />
                 </div>
-                <main id="results" class="results" tabindex="-1">
+                // `data-indexing`: how far the text index is, while it is built (for tests and
+                // benchmarks; users see it in the results when they search).
+                <main
+                    id="results"
+                    class="results"
+                    tabindex="-1"
+                    data-indexing=move || indexing.get().map(|percent| percent.to_string())
+                >
                     <Toolbar />
                     {move || {
                         if printing.get() {
                             view! { <PrintList /> }.into_any()
+                        } else if pending.get() {
+                            view! { <Preparing /> }.into_any()
                         } else if empty.get() {
                             view! { <EmptyState /> }.into_any()
                         } else {
@@ -370,6 +400,46 @@ fn Shell(
             </p>
         </footer>
     }
+}
+
+/// Indexes the text of the catalog on screen, a slice of about [`INDEX_SLICE_MS`] per task, so
+/// typing, scrolling and filtering stay responsive meanwhile; stops when the catalog is complete
+/// (then `indexed` is bumped, which brings the complete one on screen) or is no longer on
+/// screen (an import or another "hide" choice; its build is kept and goes on if it comes back).
+fn index_text_in_slices(
+    library: RwSignal<Arc<Library>>,
+    catalog: Memo<CatalogRef>,
+    state: Memo<ViewState>,
+    indexing: RwSignal<Option<u8>>,
+    indexed: RwSignal<u32>,
+) {
+    let Some(mine) = catalog.try_get_untracked() else {
+        return;
+    };
+    crate::platform::soon(move || {
+        let on_screen = catalog
+            .try_with_untracked(|c| Arc::ptr_eq(&c.0, &mine.0))
+            .unwrap_or(false);
+        if !on_screen {
+            return;
+        }
+        let (Some(records), Some(hide)) = (
+            library.try_get_untracked(),
+            state.try_with_untracked(|s| s.hide),
+        ) else {
+            return;
+        };
+        let deadline = crate::platform::now_ms() + INDEX_SLICE_MS;
+        match records.index_text(hide, || crate::platform::now_ms() < deadline) {
+            Some(percent) => {
+                if indexing.get_untracked() != Some(percent) {
+                    indexing.set(Some(percent));
+                }
+                index_text_in_slices(library, catalog, state, indexing, indexed);
+            }
+            None => indexed.update(|n| *n += 1),
+        }
+    });
 }
 
 /// "12 of 84 studies", "All 84 studies", "No studies match".

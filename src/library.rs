@@ -3,13 +3,21 @@
 //!
 //! A library is immutable: importing or removing records makes a new one, so a view that is on
 //! screen never changes under the reader. Views are built lazily and kept.
+//!
+//! Indexing the text of many records takes seconds, so a large view is first given without its
+//! text (filters, facets and the timeline work at once; a search says it is being prepared) and
+//! completed by [`Library::index_text`] in slices the caller spreads over time.
 
 use crate::data::{Dataset, Problem, Study};
 use crate::exchange::{self, StoredError};
-use crate::search::SearchIndex;
+use crate::search::{IndexBuilder, SearchIndex};
 use crate::view_state::RecordSet;
 use std::collections::HashSet;
-use std::sync::{Arc, OnceLock};
+use std::sync::{Arc, Mutex, PoisonError};
+
+/// Views of more records than this are indexed in slices (see [`Library::index_text`]); fewer
+/// are indexed at once, in tens of milliseconds at most.
+pub const INDEX_AT_ONCE: usize = 2_000;
 
 /// One searchable set of records: what the list, timeline and facets are drawn from.
 #[derive(Debug)]
@@ -22,8 +30,13 @@ pub struct Catalog {
 }
 
 impl Catalog {
-    /// The bundled records (or none) plus `imported`.
-    fn new(bundled: Option<&Arc<Dataset>>, version: &str, imported: &[Study]) -> Self {
+    /// The bundled records (or none) plus `imported`, indexed at once when they are few; else
+    /// without their text, with the build that will add it.
+    fn new(
+        bundled: Option<&Arc<Dataset>>,
+        version: &str,
+        imported: &[Study],
+    ) -> (Self, Option<IndexBuilder>) {
         let imported_ids: HashSet<&str> = imported.iter().map(|s| s.id.as_str()).collect();
         let dataset = match bundled {
             Some(bundled) if imported.is_empty() => Arc::clone(bundled),
@@ -37,17 +50,23 @@ impl Catalog {
                     .collect(),
             )),
         };
-        let index = SearchIndex::build(&dataset.studies);
+        let (index, builder) = if dataset.studies.len() > INDEX_AT_ONCE {
+            let builder = IndexBuilder::new(&dataset.studies);
+            (builder.records_only(), Some(builder))
+        } else {
+            (SearchIndex::build(&dataset.studies), None)
+        };
         let imported = dataset
             .studies
             .iter()
             .map(|s| imported_ids.contains(s.id.as_str()))
             .collect();
-        Self {
+        let catalog = Self {
             dataset,
             index,
             imported,
-        }
+        };
+        (catalog, builder)
     }
 
     /// Whether the record at `index` came from the user's import.
@@ -63,7 +82,14 @@ pub struct Library {
     imported: Vec<Study>,
     /// Problems with the bundled data or the stored import, to show once at start-up.
     pub problems: Vec<Problem>,
-    views: [OnceLock<Arc<Catalog>>; 3],
+    views: [Mutex<View>; 3],
+}
+
+/// One "hide" choice's catalog once asked for, and the build of its text while one is going on.
+#[derive(Debug, Default)]
+struct View {
+    catalog: Option<Arc<Catalog>>,
+    builder: Option<IndexBuilder>,
 }
 
 impl Library {
@@ -106,23 +132,60 @@ impl Library {
         }
     }
 
-    /// The searchable records with `hide` applied.
+    /// The searchable records with `hide` applied. Of more than [`INDEX_AT_ONCE`] records, the
+    /// text is indexed by [`Library::index_text`]; until then a search with text is answered
+    /// as pending.
     pub fn catalog(&self, hide: Option<RecordSet>) -> Arc<Catalog> {
+        let mut view = self.view(hide);
+        if let Some(catalog) = &view.catalog {
+            return Arc::clone(catalog);
+        }
+        let (bundled, imported): (Option<&Arc<Dataset>>, &[Study]) = match hide {
+            None => (Some(&self.bundled), &self.imported),
+            Some(RecordSet::Imported) => (Some(&self.bundled), &[]),
+            Some(RecordSet::Bundled) => (None, &self.imported),
+        };
+        let (catalog, builder) = Catalog::new(bundled, self.version(), imported);
+        let catalog = Arc::new(catalog);
+        view.catalog = Some(Arc::clone(&catalog));
+        view.builder = builder;
+        catalog
+    }
+
+    /// Goes on indexing the text of the catalog for `hide` while `more()` says so (it is asked
+    /// every few records). `Some(percent)` while there is more to do; `None` once the catalog
+    /// is complete (the next [`Library::catalog`] gives the complete one) or was never asked
+    /// for.
+    pub fn index_text(&self, hide: Option<RecordSet>, more: impl FnMut() -> bool) -> Option<u8> {
+        let mut view = self.view(hide);
+        let View { catalog, builder } = &mut *view;
+        let (Some(old), Some(building)) = (catalog.as_ref(), builder.as_mut()) else {
+            return None;
+        };
+        if !building.step(&old.dataset.studies, more) {
+            return Some(building.percent(old.dataset.studies.len()));
+        }
+        let building = builder.take()?;
+        let index = building.finish(&old.dataset.studies);
+        *catalog = Some(Arc::new(Catalog {
+            dataset: Arc::clone(&old.dataset),
+            index,
+            imported: old.imported.clone(),
+        }));
+        None
+    }
+
+    fn view(&self, hide: Option<RecordSet>) -> std::sync::MutexGuard<'_, View> {
         let slot = match hide {
             None => 0,
             Some(RecordSet::Imported) => 1,
             Some(RecordSet::Bundled) => 2,
         };
+        // A panic aborts the app (`panic = "abort"`), so a poisoned lock is never seen; if it
+        // were, the view in it is still whole.
         self.views[slot]
-            .get_or_init(|| {
-                let (bundled, imported): (Option<&Arc<Dataset>>, &[Study]) = match hide {
-                    None => (Some(&self.bundled), &self.imported),
-                    Some(RecordSet::Imported) => (Some(&self.bundled), &[]),
-                    Some(RecordSet::Bundled) => (None, &self.imported),
-                };
-                Arc::new(Catalog::new(bundled, self.version(), imported))
-            })
-            .clone()
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
     }
 
     /// The version of the bundled data (links carry it; imports are this device's own).

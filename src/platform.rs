@@ -174,6 +174,71 @@ pub fn after_ms(ms: u32, f: impl FnOnce() + 'static) {
     gloo::timers::callback::Timeout::new(ms, f).forget();
 }
 
+/// Milliseconds since the epoch, for spreading work over time.
+pub fn now_ms() -> f64 {
+    js_sys::Date::now()
+}
+
+/// Runs `f` in a task of its own as soon as the browser has handled what is waiting (input,
+/// rendering). Unlike a zero-delay timeout, which browsers hold back 4 ms once timeouts nest,
+/// a message to the page's own channel is not delayed, so work split into many slices does not
+/// idle between them. Falls back to a timeout where the channel cannot be made.
+pub fn soon(f: impl FnOnce() + 'static) {
+    let f: Box<dyn FnOnce()> = Box::new(f);
+    let refused = SOON.with(|soon| {
+        let mut soon = soon.borrow_mut();
+        if soon.is_none() {
+            *soon = Soon::new();
+        }
+        match soon.as_mut() {
+            Some(soon) => {
+                soon.queue.push_back(f);
+                // Only fails for a message that cannot be cloned; null can.
+                let _ = soon
+                    .channel
+                    .port2()
+                    .post_message(&wasm_bindgen::JsValue::NULL);
+                None
+            }
+            None => Some(f),
+        }
+    });
+    if let Some(f) = refused {
+        after_ms(0, f);
+    }
+}
+
+/// The page's channel for [`soon`]: each message runs the oldest queued callback.
+struct Soon {
+    channel: web_sys::MessageChannel,
+    queue: std::collections::VecDeque<Box<dyn FnOnce()>>,
+    _on_message: Closure<dyn FnMut()>,
+}
+
+thread_local! {
+    static SOON: std::cell::RefCell<Option<Soon>> = const { std::cell::RefCell::new(None) };
+}
+
+impl Soon {
+    fn new() -> Option<Self> {
+        let channel = web_sys::MessageChannel::new().ok()?;
+        let on_message = Closure::<dyn FnMut()>::new(|| {
+            let next = SOON.with(|soon| soon.borrow_mut().as_mut()?.queue.pop_front());
+            if let Some(next) = next {
+                next();
+            }
+        });
+        channel
+            .port1()
+            .set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+        Some(Self {
+            channel,
+            queue: Default::default(),
+            _on_message: on_message,
+        })
+    }
+}
+
 /// Whether the screen is wide enough to show the filters open beside the results.
 pub fn is_wide() -> bool {
     window()

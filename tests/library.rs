@@ -158,3 +158,68 @@ fn removing_imports_gives_back_the_bundled_data() {
     assert!(!cleared.has_id("my-lab-notes-2023"));
     assert!(library.has_id("my-lab-notes-2023"));
 }
+
+/// Many records: the catalog comes at once without its text (filters work, a search says it is
+/// pending), `index_text` completes it in as many slices as it is given, and then the catalog
+/// answers as one indexed in one go. Another "hide" choice is not disturbed.
+#[test]
+fn a_large_catalog_is_searchable_once_its_text_is_indexed_in_slices() {
+    use immunotimeline::library::INDEX_AT_ONCE;
+    use immunotimeline::search::SearchIndex;
+    let studies = immunotimeline::synthetic::generate(INDEX_AT_ONCE + 500, 3);
+    let dataset = Dataset::new("synthetic".into(), studies);
+    let library = Library::new(dataset, None, Vec::new());
+    let text = Query {
+        text: "tumour".into(),
+        ..Query::default()
+    };
+
+    let early = library.catalog(None);
+    assert!(early.index.text_pending());
+    let pending = early.index.search(&text);
+    assert!(pending.pending && pending.hits.is_empty());
+    assert_eq!(
+        early.index.search(&Query::default()).hits.len(),
+        INDEX_AT_ONCE + 500,
+        "browsing works before the text is indexed"
+    );
+    assert!(
+        library
+            .index_text(Some(RecordSet::Imported), || true)
+            .is_none()
+    );
+
+    let mut slices = 0;
+    let mut last = 0;
+    while let Some(percent) = library.index_text(None, || false) {
+        assert!(percent >= last);
+        last = percent;
+        slices += 1;
+    }
+    assert!(slices > 10, "{slices} slices");
+    let complete = library.catalog(None);
+    assert!(!std::sync::Arc::ptr_eq(&early, &complete));
+    assert!(!complete.index.text_pending());
+    assert!(std::sync::Arc::ptr_eq(&early.dataset, &complete.dataset));
+    let once = SearchIndex::build(&complete.dataset.studies);
+    let results = complete.index.search(&text);
+    assert!(!results.pending && !results.hits.is_empty());
+    assert_eq!(results, once.search(&text));
+    assert!(
+        library.index_text(None, || true).is_none(),
+        "nothing left to do"
+    );
+}
+
+#[test]
+fn a_small_catalog_is_indexed_at_once() {
+    let library = Library::new(
+        bundled(),
+        Some(&exchange::encode_stored(&own_records())),
+        Vec::new(),
+    );
+    for hide in [None, Some(RecordSet::Bundled), Some(RecordSet::Imported)] {
+        assert!(!library.catalog(hide).index.text_pending());
+        assert!(library.index_text(hide, || true).is_none());
+    }
+}

@@ -5,7 +5,7 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use immunotimeline::data::{Approach, CancerType, Dataset, PartialDate, Publication, Stage, Study};
-use immunotimeline::search::{Field, Filters, Query, Results, SearchIndex, Sort};
+use immunotimeline::search::{Field, Filters, IndexBuilder, Query, Results, SearchIndex, Sort};
 use immunotimeline::synthetic;
 use proptest::prelude::*;
 use std::collections::{BTreeMap, HashSet};
@@ -724,6 +724,92 @@ proptest! {
         }
         prop_assert_eq!(results.histogram, years.into_iter().collect::<Vec<_>>());
     }
+}
+
+/// Queries of every kind (prefix, typo, phrase, exclusion, synonym, filters) for comparing two
+/// indexes of the synthetic records.
+fn assorted_queries() -> Vec<Query> {
+    let (studies, _) = synthetic();
+    let institution = studies[3].institutions[0].clone();
+    let mut queries: Vec<Query> = [
+        "",
+        "t",
+        "tumour",
+        "tumor vacine",
+        "pd-1 -mice",
+        "\"immune checkpoint\"",
+        "chimeric antigen receptor",
+    ]
+    .iter()
+    .map(|&text| text.into_query())
+    .collect();
+    queries.push(filtered(
+        "cell",
+        Filters {
+            approaches: vec![Approach::CarT, Approach::CheckpointInhibitor],
+            institutions: vec![institution],
+            year_from: Some(1990),
+            ..Filters::default()
+        },
+        Sort::DateDesc,
+    ));
+    queries
+}
+
+/// Building in slices (here as small as they come: asked to stop after every few records) gives
+/// the index one build in one go gives, and the progress only goes up.
+#[test]
+fn an_index_built_in_slices_answers_like_one_built_at_once() {
+    let (studies, whole) = synthetic();
+    let mut builder = IndexBuilder::new(studies);
+    let (mut steps, mut last) = (0, 0);
+    while !builder.step(studies, || false) {
+        let percent = builder.percent(studies.len());
+        assert!(percent >= last && percent <= 100, "{last} → {percent}");
+        last = percent;
+        steps += 1;
+    }
+    assert!(steps > 10, "{steps} slices");
+    assert!(last >= 90, "{last}% before finishing");
+    let sliced = builder.finish(studies);
+    assert!(!sliced.text_pending());
+    assert_eq!(sliced.term_count(), whole.term_count());
+    for query in assorted_queries() {
+        assert_eq!(
+            sliced.search(&query),
+            whole.search(&query),
+            "{:?}",
+            query.text
+        );
+    }
+}
+
+/// Before the text is indexed, filters, facets and date order already give the final answer,
+/// and a query with text says it is pending instead of claiming nothing matches.
+#[test]
+fn an_index_without_its_text_filters_now_and_says_text_is_pending() {
+    let (studies, whole) = synthetic();
+    let early = IndexBuilder::new(studies).records_only();
+    assert!(early.text_pending());
+    assert_eq!(SearchIndex::records_only(studies).len(), studies.len());
+    for query in assorted_queries() {
+        let (now, later) = (early.search(&query), whole.search(&query));
+        if query.text.is_empty() {
+            assert_eq!(now, later);
+        } else {
+            assert!(now.pending, "{:?}", query.text);
+            assert!(now.hits.is_empty() && now.unmatched_words.is_empty());
+            assert_eq!(now.total, later.total);
+            let no_text = Query {
+                text: String::new(),
+                ..query.clone()
+            };
+            assert_eq!(now.facets, whole.search(&no_text).facets);
+        }
+        assert!(!later.pending);
+    }
+    // Nothing to wait for in an empty set.
+    assert!(!SearchIndex::records_only(&[]).text_pending());
 }
 
 #[test]

@@ -112,6 +112,10 @@ async function typeWords(env, path, views) {
     await page.waitForFunction(() => window.__bench?.marks["drawn-painted"] !== undefined, null, {
       timeout: 180_000,
     });
+    // Many records' text is indexed after the first render, in slices: wait until it is done.
+    await page.waitForFunction(() => !document.querySelector("main[data-indexing]"), null, {
+      timeout: 180_000,
+    });
     // Let the service worker install and the start-up work settle before typing.
     await sleep(1500);
     const box = page.locator("#search-input");

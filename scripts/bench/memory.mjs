@@ -87,6 +87,10 @@ async function measure(env, path) {
     await page.waitForFunction(() => window.__bench?.marks["drawn-painted"] !== undefined, null, {
       timeout: 180_000,
     });
+    // Many records' text is indexed after the first render, in slices: wait until it is done.
+    await page.waitForFunction(() => !document.querySelector("main[data-indexing]"), null, {
+      timeout: 180_000,
+    });
     await sleep(1500);
     const cdp = await context.newCDPSession(page);
     await cdp.send("HeapProfiler.collectGarbage");

@@ -10,7 +10,10 @@
 //   drawn-dom          the timeline or the list has its first marker / card
 //   drawn-painted      the frame after that has been painted
 //   input-sent         the probe's search ("melanoma") was dispatched to the search box
-//   interactive        the count changed because of it and the next frame was painted
+//   interactive        the count changed because of it and the next frame was painted (for
+//                      many records that may be "Preparing search…": the page answered, and
+//                      the records' text is still being indexed)
+//   search-ready       the count shows the search's matches and the next frame was painted
 // window.__bench.keys holds one record per keystroke in the search box (see the end).
 (() => {
   const bench = (window.__bench = { marks: {}, keys: [], wasm: null });
@@ -68,10 +71,17 @@
     const box = document.getElementById("search-input");
     if (!box) return;
     const before = countText();
+    let answered = false;
     const watch = new MutationObserver(() => {
-      if (countText() === before) return;
+      const now = countText();
+      if (now === before) return;
+      if (!answered) {
+        answered = true;
+        afterNextPaint(() => mark("interactive"));
+      }
+      if (/Preparing/.test(now)) return;
       watch.disconnect();
-      afterNextPaint(() => mark("interactive"));
+      afterNextPaint(() => mark("search-ready"));
     });
     watch.observe(document.body, { subtree: true, childList: true, characterData: true });
     mark("input-sent");

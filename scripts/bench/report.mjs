@@ -44,6 +44,9 @@ if (started) {
   const generated = startup.generation[100_000];
   const value = median(started.samples.map((s) => s.interactive - s["wasm-instantiated"] - generated));
   add("100k records: interactive after data available (list)", ms(value), value <= 1500, "≤ 1.5 s");
+  // No budget of its own: how long a search waits for the text index (see section 2).
+  const ready = median(started.samples.map((s) => s["search-ready"] - s["wasm-instantiated"] - generated));
+  rows.push(["100k records: search ready after data available (list)", ms(ready), "(no budget)"]);
 } else add("100k records: interactive after data available (list)");
 
 const keystroke = await raw("keystroke");

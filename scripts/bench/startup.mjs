@@ -46,6 +46,9 @@ run(async () => {
     const afterData = median(
       samples.map((s) => s.interactive - s["wasm-instantiated"] - generated),
     );
+    const readyAfterData = median(
+      samples.map((s) => s["search-ready"] - s["wasm-instantiated"] - generated),
+    );
     const check = records === 100_000 ? afterData <= INTERACTIVE_AFTER_DATA_BUDGET : undefined;
     return [
       name,
@@ -55,6 +58,8 @@ run(async () => {
       ms(m("drawn-painted")),
       ms(m("interactive")),
       records ? `${ms(afterData)} (− ${ms(generated)} generating)` : ms(afterData),
+      ms(m("search-ready")),
+      ms(readyAfterData),
       check === undefined ? "" : budget(check, "≤ 1.5 s"),
     ];
   });
@@ -69,6 +74,8 @@ ${table(
     "first results painted",
     "interactive",
     "interactive after data available",
+    "search ready",
+    "search ready after data available",
     "budget",
   ],
   rows,
@@ -78,11 +85,14 @@ Times from navigation start, each run in a fresh context (no HTTP cache, no serv
 served from 127.0.0.1 without network or CPU throttling. *first results painted*: the count
 (\`.result-count\`) and the first timeline marker or list card are in the DOM and the next frame
 has been painted. *interactive*: at the first free moment after that, "melanoma" is put into the
-search box with an \`input\` event; the count has changed and the next frame is painted. *after
-data available*: interactive minus the moment the wasm was instantiated (the bundled records are
-decoded and indexed after that, so it is included) and, for synthetic records, minus the median
-time generating them takes in the same build (\`bench_generate\`), which stands in for the data
-arriving and is no cost of the app. 10k/100k use the bench build (\`--features bench-data\`, a
+search box with an \`input\` event; the count has changed in answer and the next frame is
+painted. Of more than 2,000 records the text is indexed after the first render, in slices of
+~12 ms between which the page paints and handles input, so the answer may be "Preparing
+search…"; *search ready* is when the count shows the matches. *after data available*: minus the
+moment the wasm was instantiated (the bundled records are decoded and indexed after that, so it
+is included) and, for synthetic records, minus the median time generating them takes in the
+same build (\`bench_generate\`), which stands in for the data arriving and is no cost of the
+app. 10k/100k use the bench build (\`--features bench-data\`, a
 larger wasm: \`bench_api\`, synthetic data).
 `);
 });
@@ -102,7 +112,7 @@ async function measure(env, path) {
     });
     await page.addInitScript(PROBE);
     await page.goto(env.origin + path, { waitUntil: "commit" });
-    await page.waitForFunction(() => window.__bench?.marks.interactive !== undefined, null, {
+    await page.waitForFunction(() => window.__bench?.marks["search-ready"] !== undefined, null, {
       timeout: 180_000,
       polling: 100,
     });

@@ -1,4 +1,5 @@
-//! When nothing matches: say which filter removed everything and offer to relax it.
+//! When nothing matches: say which filter removed everything and offer to relax it. And while
+//! a large set of records is still being indexed for search: say so, and how far it is.
 
 use super::ctx;
 use super::toolbar::chip_list;
@@ -57,6 +58,25 @@ pub fn EmptyState() -> impl IntoView {
                     }}
                 }
             }}
+        </div>
+    }
+}
+
+/// In place of the results while the text of many records is being indexed and the query has
+/// text (see `Library::index_text`); the results replace it as soon as the index is complete.
+#[component]
+pub fn Preparing() -> impl IntoView {
+    let ctx = ctx();
+    let total = move || ctx.catalog.with(|c| c.dataset.studies.len());
+    let percent = ctx.indexing;
+    view! {
+        <div class="empty preparing" role="region" aria-label="Preparing search">
+            <h2>"Preparing search"</h2>
+            <p>
+                {move || format!("The text of {} studies is being indexed; the matches will show here as soon as it is done.", total())}
+                " Filters and the timeline work already; clear the search box to browse meanwhile."
+            </p>
+            <progress max="100" value=move || percent.get().unwrap_or(0) aria-label="Indexing progress"></progress>
         </div>
     }
 }

@@ -32,7 +32,13 @@ pub fn Toolbar() -> impl IntoView {
     view! {
         <div class="toolbar">
             <p class="result-count" role="status" aria-live="polite" aria-atomic="true">
-                {move || count_sentence(results.with(|r| r.hits.len()), ctx.catalog.with(|c| c.dataset.studies.len()))}
+                {move || {
+                    if results.with(|r| r.pending) {
+                        "Preparing search…".to_owned()
+                    } else {
+                        count_sentence(results.with(|r| r.hits.len()), ctx.catalog.with(|c| c.dataset.studies.len()))
+                    }
+                }}
             </p>
             <div class="view-switch" role="group" aria-label="View">
                 {views

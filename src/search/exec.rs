@@ -8,6 +8,9 @@ use super::{Query, Results, SearchIndex, Sort};
 use std::collections::HashMap;
 
 pub(crate) fn search(index: &SearchIndex, query: &Query) -> Results {
+    if index.text_pending && !super::query::parse(&query.text).items.is_empty() {
+        return pending(index, query);
+    }
     let plan = Plan::new(index, &query.text);
     let (matches, unmatched_words) = text_matches(index, &plan);
     let selection = Selection::new(index, &query.filters);
@@ -31,6 +34,22 @@ pub(crate) fn search(index: &SearchIndex, query: &Query) -> Results {
         histogram: tally.histogram,
         total: index.len() as u32,
         unmatched_words,
+        pending: false,
+    }
+}
+
+/// The answer while the text is not indexed: no hits yet, and what the filters alone let through
+/// counted, so the facets keep their places.
+fn pending(index: &SearchIndex, query: &Query) -> Results {
+    let selection = Selection::new(index, &query.filters);
+    let tally = facets::tally(index, &selection, None);
+    Results {
+        hits: Vec::new(),
+        facets: tally.facets,
+        histogram: tally.histogram,
+        total: index.len() as u32,
+        unmatched_words: Vec::new(),
+        pending: true,
     }
 }
 

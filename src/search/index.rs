@@ -8,6 +8,7 @@ use super::tokenize::{TermKind, Tokens};
 use super::{Field, SearchIndex};
 use crate::data::{Approach, CancerType, Stage, Study};
 use std::collections::HashMap;
+use std::fmt;
 use std::hash::{BuildHasherDefault, Hasher};
 
 /// Marks a field boundary in a record's part sequence, so a phrase never spans two fields.
@@ -97,7 +98,7 @@ pub(crate) fn fields(study: &Study, mut visit: impl FnMut(Field, &str)) {
 /// FxHash: the build interns millions of short terms, where SipHash's DoS resistance buys
 /// nothing and costs a third of the build time.
 #[derive(Default, Clone, Copy)]
-struct Fx(u64);
+pub(crate) struct Fx(u64);
 
 impl Hasher for Fx {
     fn write(&mut self, bytes: &[u8]) {
@@ -129,7 +130,7 @@ impl Fx {
     }
 }
 
-type FxMap<K, V> = HashMap<K, V, BuildHasherDefault<Fx>>;
+pub(crate) type FxMap<K, V> = HashMap<K, V, BuildHasherDefault<Fx>>;
 
 /// Term ids for texts, interning new terms as they come.
 #[derive(Default)]
@@ -239,27 +240,185 @@ impl Interner {
     }
 }
 
-/// Builds the index over `studies`.
+/// Builds the index over `studies` in one go.
 pub(crate) fn build(studies: &[Study]) -> SearchIndex {
-    let mut interner = Interner::default();
-    let mut seq_starts = Vec::with_capacity(studies.len() + 1);
-    // Parts are coded by the order their terms were first met (plus one; 0 is a field gap):
-    // frequent words come early and take one or two bytes instead of four.
-    let mut seq: Vec<u8> = Vec::new();
-    let mut records = Vec::with_capacity(studies.len());
-    let mut inst_by_name: HashMap<String, u32> = HashMap::new();
-    let mut inst_names: Vec<String> = Vec::new();
-    let mut inst_starts = Vec::with_capacity(studies.len() + 1);
-    let mut inst_ids = Vec::new();
-    let mut field_terms: Vec<(u32, bool)> = Vec::new();
-    let mut lens: Vec<u32> = Vec::with_capacity(studies.len());
-    let mut entries = Entries::default();
-    entries.starts.reserve(studies.len() + 1);
+    let mut builder = IndexBuilder::new(studies);
+    builder.step(studies, || true);
+    builder.finish(studies)
+}
 
-    inst_starts.push(0);
-    seq_starts.push(0);
-    entries.starts.push(0);
-    for study in studies {
+/// A build that can stop every few records and go on later, so indexing many records never
+/// blocks the page for long: [`IndexBuilder::step`] as often as needed, then
+/// [`IndexBuilder::finish`]. Every call must be given the same records.
+pub struct IndexBuilder {
+    /// Everything but the text, done at the start; the text is added by `finish`.
+    index: SearchIndex,
+    phase: Phase,
+}
+
+enum Phase {
+    /// Walking the records' text.
+    Terms(Terms),
+    /// Laying the terms' entries out as postings, record by record.
+    Postings(Postings),
+}
+
+/// The text walk so far.
+struct Terms {
+    interner: Interner,
+    /// Parts are coded by the order their terms were first met (plus one; 0 is a field gap):
+    /// frequent words come early and take one or two bytes instead of four.
+    seq: Vec<u8>,
+    seq_starts: Vec<u32>,
+    field_terms: Vec<(u32, bool)>,
+    lens: Vec<u32>,
+    entries: Entries,
+}
+
+/// The postings so far: records before `doc` are laid out.
+struct Postings {
+    doc: usize,
+    entries: Entries,
+    lens: Vec<u32>,
+    mean_len: f32,
+    /// The dictionary, sorted; a term's id is its position.
+    terms: Vec<(Box<str>, u32)>,
+    /// First-met order to dictionary order.
+    sorted_id: Vec<u32>,
+    idf: Vec<f32>,
+    /// Where each term's next posting goes.
+    next: Vec<u32>,
+    post_starts: Vec<u32>,
+    post_docs: Vec<u32>,
+    post_impacts: Vec<u8>,
+    seq: Vec<u8>,
+    seq_starts: Vec<u32>,
+    seq_codes: Vec<u32>,
+}
+
+impl fmt::Debug for IndexBuilder {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("IndexBuilder")
+            .field("percent", &self.percent(self.index.len()))
+            .finish_non_exhaustive()
+    }
+}
+
+/// How often a build asks whether to go on, in records.
+const CHECK_EVERY: usize = 32;
+/// The share of the build, in percent, that walking the text takes.
+const TERMS_PERCENT: usize = 85;
+
+impl IndexBuilder {
+    /// A build over `studies`; what is not text (filters, facets, date order) is indexed now.
+    pub fn new(studies: &[Study]) -> Self {
+        let mut entries = Entries::default();
+        entries.starts.reserve(studies.len() + 1);
+        entries.starts.push(0);
+        let mut seq_starts = Vec::with_capacity(studies.len() + 1);
+        seq_starts.push(0);
+        Self {
+            index: records_only(studies),
+            phase: Phase::Terms(Terms {
+                interner: Interner::default(),
+                seq: Vec::new(),
+                seq_starts,
+                field_terms: Vec::new(),
+                lens: Vec::with_capacity(studies.len()),
+                entries,
+            }),
+        }
+    }
+
+    /// The index without its text, to show the records while the build goes on.
+    pub fn records_only(&self) -> SearchIndex {
+        self.index.clone()
+    }
+
+    /// How far the build is, in percent (100: `finish` has only small work left).
+    pub fn percent(&self, len: usize) -> u8 {
+        let len = len.max(1);
+        let percent = match &self.phase {
+            Phase::Terms(terms) => terms.lens.len() * TERMS_PERCENT / len,
+            Phase::Postings(postings) => TERMS_PERCENT + postings.doc * (100 - TERMS_PERCENT) / len,
+        };
+        percent.min(100) as u8
+    }
+
+    /// Goes on with the build while `more()` says so (asked every few records); true when all
+    /// is done but [`IndexBuilder::finish`].
+    pub fn step(&mut self, studies: &[Study], mut more: impl FnMut() -> bool) -> bool {
+        loop {
+            match &mut self.phase {
+                Phase::Terms(terms) => {
+                    if !terms.walk(studies, &mut more) {
+                        return false;
+                    }
+                    let Phase::Terms(terms) =
+                        std::mem::replace(&mut self.phase, Phase::Postings(Postings::empty()))
+                    else {
+                        unreachable!("the phase was just matched");
+                    };
+                    self.phase = Phase::Postings(terms.into_postings(studies.len()));
+                    if !more() {
+                        return false;
+                    }
+                }
+                Phase::Postings(postings) => return postings.lay_out(&mut more),
+            }
+        }
+    }
+
+    /// The index; whatever `step` has not done yet is done now.
+    pub fn finish(mut self, studies: &[Study]) -> SearchIndex {
+        self.step(studies, || true);
+        let Phase::Postings(postings) = self.phase else {
+            unreachable!("`step` with no limit ends with the postings laid out");
+        };
+        let Postings {
+            terms,
+            post_starts,
+            post_docs,
+            post_impacts,
+            seq,
+            seq_starts,
+            seq_codes,
+            ..
+        } = postings;
+        let mut index = self.index;
+        index.dict = Dict::from_sorted(terms.iter().map(|(term, _)| &**term));
+        index.post_starts = post_starts;
+        index.post_docs = post_docs;
+        index.post_impacts = post_impacts;
+        index.seq_starts = seq_starts;
+        index.seq = seq;
+        index.seq_codes = seq_codes;
+        index.text_pending = false;
+        index
+    }
+}
+
+impl Terms {
+    /// Walks records while `more()` says so; true when all of `studies` are walked.
+    fn walk(&mut self, studies: &[Study], more: &mut impl FnMut() -> bool) -> bool {
+        while let Some(study) = studies.get(self.lens.len()) {
+            self.add(study);
+            if self.lens.len().is_multiple_of(CHECK_EVERY) && !more() {
+                break;
+            }
+        }
+        self.lens.len() >= studies.len()
+    }
+
+    /// One record's terms, weights and parts.
+    fn add(&mut self, study: &Study) {
+        let Self {
+            interner,
+            seq,
+            field_terms,
+            entries,
+            ..
+        } = self;
         let record_start = entries.len;
         let mut len = 0u32;
         let mut add_text = |field: Option<Field>, text: &str| {
@@ -268,16 +427,16 @@ pub(crate) fn build(studies: &[Study]) -> SearchIndex {
                 Some(Field::Title | Field::Summary | Field::PublicationTitle)
             );
             field_terms.clear();
-            interner.terms(text, repeats, &mut field_terms);
+            interner.terms(text, repeats, field_terms);
             let weight = weight(field);
-            for &(id, part) in &field_terms {
-                interner.occur(&mut entries, record_start, id, weight);
+            for &(id, part) in field_terms.iter() {
+                interner.occur(entries, record_start, id, weight);
                 if part {
-                    push_code(&mut seq, id + 1);
+                    push_code(seq, id + 1);
                     len += 1;
                 }
             }
-            push_code(&mut seq, GAP);
+            push_code(seq, GAP);
         };
         fields(study, |field, text| add_text(Some(field), text));
         for approach in &study.approaches {
@@ -286,25 +445,165 @@ pub(crate) fn build(studies: &[Study]) -> SearchIndex {
         for cancer_type in &study.cancer_types {
             add_text(None, cancer_type.label());
         }
-        seq_starts.push(seq.len() as u32);
-        entries.starts.push(entries.len);
+        self.seq_starts.push(self.seq.len() as u32);
+        self.entries.starts.push(self.entries.len);
+        self.lens.push(len);
+    }
 
-        let mut institutions: Vec<u32> = study
-            .institutions
-            .iter()
-            .map(|name| {
-                *inst_by_name.entry(name.clone()).or_insert_with(|| {
+    /// Sorts the dictionary and makes room for the postings, now that every term's document
+    /// frequency is known.
+    fn into_postings(self, records: usize) -> Postings {
+        let Self {
+            interner,
+            mut seq,
+            seq_starts,
+            lens,
+            entries,
+            ..
+        } = self;
+        // Before the postings are laid out, so the two peaks do not add up.
+        seq.shrink_to_fit();
+        let Interner { ids, states, .. } = interner;
+        // Term ids become positions in the sorted dictionary, so a prefix is a range of ids.
+        let terms = sorted_terms(ids);
+        let mut seq_codes = vec![0u32; terms.len()];
+        let mut sorted_id = vec![0u32; terms.len()];
+        let mut post_starts = Vec::with_capacity(terms.len() + 1);
+        let mut idf = Vec::with_capacity(terms.len());
+        let records_f = records as f32;
+        post_starts.push(0u32);
+        for (new, (_, old)) in terms.iter().enumerate() {
+            seq_codes[new] = old + 1;
+            sorted_id[*old as usize] = new as u32;
+            let df = states[*old as usize].df;
+            post_starts.push(post_starts[new] + df);
+            let df = df as f32;
+            idf.push((1.0 + (records_f - df + 0.5) / (df + 0.5)).ln());
+        }
+        let mean_len =
+            (lens.iter().map(|&l| u64::from(l)).sum::<u64>() as f32 / records_f.max(1.0)).max(1.0);
+        let total = entries.len as usize;
+        Postings {
+            doc: 0,
+            mean_len,
+            next: post_starts[..terms.len()].to_vec(),
+            post_docs: vec![0u32; total],
+            post_impacts: vec![0u8; total],
+            entries,
+            lens,
+            terms,
+            sorted_id,
+            idf,
+            post_starts,
+            seq,
+            seq_starts,
+            seq_codes,
+        }
+    }
+}
+
+/// The interned terms in byte order, with their first-met ids. Sorted by their first eight
+/// bytes as a number first, then each run sharing those by the whole text: most comparisons
+/// are then of two integers, and at 100k records the sort takes a third of the time.
+fn sorted_terms(ids: FxMap<Box<str>, u32>) -> Vec<(Box<str>, u32)> {
+    let key = |term: &str| {
+        let mut bytes = [0u8; 8];
+        let head = &term.as_bytes()[..term.len().min(8)];
+        bytes[..head.len()].copy_from_slice(head);
+        u64::from_be_bytes(bytes)
+    };
+    let mut terms: Vec<(u64, Box<str>, u32)> = ids
+        .into_iter()
+        .map(|(term, id)| (key(&term), term, id))
+        .collect();
+    terms.sort_unstable_by_key(|(key, _, _)| *key);
+    for run in terms.chunk_by_mut(|a, b| a.0 == b.0) {
+        if run.len() > 1 {
+            run.sort_unstable_by(|a, b| a.1.cmp(&b.1));
+        }
+    }
+    terms.into_iter().map(|(_, term, id)| (term, id)).collect()
+}
+
+impl Postings {
+    fn empty() -> Self {
+        Self {
+            doc: 0,
+            entries: Entries::default(),
+            lens: Vec::new(),
+            mean_len: 1.0,
+            terms: Vec::new(),
+            sorted_id: Vec::new(),
+            idf: Vec::new(),
+            next: Vec::new(),
+            post_starts: Vec::new(),
+            post_docs: Vec::new(),
+            post_impacts: Vec::new(),
+            seq: Vec::new(),
+            seq_starts: Vec::new(),
+            seq_codes: Vec::new(),
+        }
+    }
+
+    /// Lays out records' postings while `more()` says so; true when every record's are.
+    /// Each term's postings are filled in record order, so they come out ascending; the BM25
+    /// share of the term in each record is computed here once, so a query only looks it up.
+    fn lay_out(&mut self, more: &mut impl FnMut() -> bool) -> bool {
+        let records = self.lens.len();
+        while self.doc < records {
+            let doc = self.doc;
+            let norm = K1 * (1.0 - B + B * self.lens[doc] as f32 / self.mean_len);
+            for entry in self.entries.starts[doc]..self.entries.starts[doc + 1] {
+                let (old, weight) = self.entries.get(entry);
+                let term = self.sorted_id[old as usize] as usize;
+                let at = self.next[term] as usize;
+                self.next[term] += 1;
+                self.post_docs[at] = doc as u32;
+                let tf = f32::from(weight) / 2.0;
+                let bm25 = self.idf[term] * tf * (K1 + 1.0) / (tf + norm);
+                // Rounded by adding a half (the share is never negative): `f32::round` is a
+                // libm call on wasm32, and this runs once per posting.
+                self.post_impacts[at] = (bm25 / IMPACT_STEP + 0.5).clamp(1.0, 255.0) as u8;
+            }
+            self.doc += 1;
+            if self.doc.is_multiple_of(CHECK_EVERY) && self.doc < records && !more() {
+                return false;
+            }
+        }
+        // The walk's store is no longer needed; the postings are all that is kept.
+        self.entries = Entries::default();
+        true
+    }
+}
+
+/// An index of everything but the text: filters, facets and date order work, and a query with
+/// text is answered with [`Results::pending`](super::Results::pending) set.
+pub(crate) fn records_only(studies: &[Study]) -> SearchIndex {
+    let mut records = Vec::with_capacity(studies.len());
+    let mut inst_by_name: FxMap<String, u32> = FxMap::default();
+    let mut inst_names: Vec<String> = Vec::new();
+    let mut inst_starts = Vec::with_capacity(studies.len() + 1);
+    let mut inst_ids = Vec::new();
+    inst_starts.push(0);
+    for study in studies {
+        let start = inst_ids.len();
+        for name in &study.institutions {
+            let id = match inst_by_name.get(name) {
+                Some(&id) => id,
+                None => {
+                    let id = inst_names.len() as u32;
+                    inst_by_name.insert(name.clone(), id);
                     inst_names.push(name.clone());
-                    inst_names.len() as u32 - 1
-                })
-            })
-            .collect();
-        institutions.sort_unstable();
-        institutions.dedup();
-        inst_ids.extend(institutions);
+                    id
+                }
+            };
+            if !inst_ids[start..].contains(&id) {
+                inst_ids.push(id);
+            }
+        }
+        inst_ids[start..].sort_unstable();
         inst_starts.push(inst_ids.len() as u32);
 
-        lens.push(len);
         records.push(Record {
             approaches: study.approaches.iter().fold(0, |m, &a| m | 1 << a as u32),
             cancer_types: study.cancer_types.iter().fold(0, |m, &c| m | 1 << c as u32),
@@ -315,53 +614,6 @@ pub(crate) fn build(studies: &[Study]) -> SearchIndex {
             stage: study.stage as u8,
         });
     }
-
-    // Before the postings are laid out, so the two peaks do not add up.
-    seq.shrink_to_fit();
-    let Interner { ids, states, .. } = interner;
-    // Term ids become positions in the sorted dictionary, so a prefix is a range of ids.
-    let mut terms: Vec<(Box<str>, u32)> = ids.into_iter().collect();
-    terms.sort_unstable_by(|a, b| a.0.cmp(&b.0));
-    let mut seq_codes = vec![0u32; terms.len()];
-    let mut sorted_id = vec![0u32; terms.len()];
-    let mut post_starts = Vec::with_capacity(terms.len() + 1);
-    let mut idf = Vec::with_capacity(terms.len());
-    let records_f = studies.len() as f32;
-    post_starts.push(0u32);
-    for (new, (_, old)) in terms.iter().enumerate() {
-        seq_codes[new] = old + 1;
-        sorted_id[*old as usize] = new as u32;
-        let df = states[*old as usize].df;
-        post_starts.push(post_starts[new] + df);
-        let df = df as f32;
-        idf.push((1.0 + (records_f - df + 0.5) / (df + 0.5)).ln());
-    }
-    drop(states);
-    let mean_len =
-        (lens.iter().map(|&l| u64::from(l)).sum::<u64>() as f32 / records_f.max(1.0)).max(1.0);
-    // Each term's postings are filled in record order, so they come out ascending; the BM25
-    // share of the term in each record is computed here once, so a query only looks it up.
-    let total = entries.len as usize;
-    let mut post_docs = vec![0u32; total];
-    let mut post_impacts = vec![0u8; total];
-    let mut next: Vec<u32> = post_starts[..terms.len()].to_vec();
-    for (doc, range) in entries.starts.windows(2).enumerate() {
-        let norm = K1 * (1.0 - B + B * lens[doc] as f32 / mean_len);
-        for entry in range[0]..range[1] {
-            let (old, weight) = entries.get(entry);
-            let term = sorted_id[old as usize] as usize;
-            let at = next[term] as usize;
-            next[term] += 1;
-            post_docs[at] = doc as u32;
-            let tf = f32::from(weight) / 2.0;
-            let bm25 = idf[term] * tf * (K1 + 1.0) / (tf + norm);
-            // Rounded by adding a half (the share is never negative): `f32::round` is a libm
-            // call on wasm32, and this runs once per posting.
-            post_impacts[at] = (bm25 / IMPACT_STEP + 0.5).clamp(1.0, 255.0) as u8;
-        }
-    }
-    drop(entries);
-    let dict = Dict::from_sorted(terms.iter().map(|(term, _)| &**term));
 
     let mut by_date: Vec<u32> = (0..studies.len() as u32).collect();
     let date_key = |doc: u32| {
@@ -385,13 +637,15 @@ pub(crate) fn build(studies: &[Study]) -> SearchIndex {
         .all(|(rank, &doc)| rank == doc as usize);
 
     let mut index = SearchIndex {
-        dict,
-        post_starts,
-        post_docs,
-        post_impacts,
-        seq_starts,
-        seq,
-        seq_codes,
+        // No record's text is indexed yet; [`IndexBuilder::finish`] fills these in.
+        dict: Dict::default(),
+        post_starts: vec![0],
+        post_docs: Vec::new(),
+        post_impacts: Vec::new(),
+        seq_starts: vec![0; studies.len() + 1],
+        seq: Vec::new(),
+        seq_codes: Vec::new(),
+        text_pending: !studies.is_empty(),
         inst_starts,
         inst_ids,
         inst_names,

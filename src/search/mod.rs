@@ -20,10 +20,10 @@ mod synonyms;
 mod tokenize;
 
 pub use highlight::Highlighter;
+pub use index::IndexBuilder;
 
 use crate::data::{Approach, CancerType, Stage, Study};
 use dict::Dict;
-use std::collections::HashMap;
 use std::fmt;
 use std::ops::Range;
 use synonyms::Synonyms;
@@ -77,6 +77,9 @@ pub struct Results {
     /// Query words and phrases that match no record at all, as typed, so the UI can say which
     /// one emptied the list.
     pub unmatched_words: Vec<String>,
+    /// The query has text and the records' text is not indexed yet: `hits` is empty, and the
+    /// facets and histogram count what the filters alone let through.
+    pub pending: bool,
 }
 
 /// For each facet value, how many records would match if it were selected (honouring all other
@@ -157,12 +160,14 @@ pub struct SearchIndex {
     seq_starts: Vec<u32>,
     seq: Vec<u8>,
     seq_codes: Vec<u32>,
+    /// The text is not indexed yet (see [`SearchIndex::records_only`]).
+    text_pending: bool,
     records: Vec<index::Record>,
     /// Institution ids of record `r` are `inst_ids[inst_starts[r]..inst_starts[r + 1]]`.
     inst_starts: Vec<u32>,
     inst_ids: Vec<u32>,
     inst_names: Vec<String>,
-    inst_by_name: HashMap<String, u32>,
+    inst_by_name: index::FxMap<String, u32>,
     /// Record positions by date, undated last; `dated` of them have a date.
     by_date: Vec<u32>,
     dated: u32,
@@ -177,6 +182,18 @@ impl SearchIndex {
     /// Indexes `studies`; hits are positions in this slice.
     pub fn build(studies: &[Study]) -> Self {
         index::build(studies)
+    }
+
+    /// Indexes everything but the text, which is quick at any size: filters, facets and date
+    /// order work at once, and a query with text gets [`Results::pending`] until the index from
+    /// an [`IndexBuilder`] takes this one's place.
+    pub fn records_only(studies: &[Study]) -> Self {
+        index::records_only(studies)
+    }
+
+    /// Whether this index waits for its text (see [`SearchIndex::records_only`]).
+    pub fn text_pending(&self) -> bool {
+        self.text_pending
     }
 
     /// Matches, orders and counts. Never panics, whatever the text.
