@@ -20,6 +20,10 @@ run(async () => {
     page.on("pageerror", (e) => console.error("page error:", String(e)));
     await page.goto(env.origin + path);
     await page.waitForSelector(".result-count", { timeout: 180_000 });
+    // Many records' text is indexed after the first render: wait until it is done.
+    await page.waitForFunction(() => !document.querySelector("main[data-indexing]"), null, {
+      timeout: 180_000,
+    });
     await sleep(1500);
     const cdp = await context.newCDPSession(page);
     await cdp.send("Profiler.enable");

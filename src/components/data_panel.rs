@@ -49,6 +49,12 @@ pub fn DataPanel() -> impl IntoView {
     let export = {
         let ctx = ctx.clone();
         move |format: &'static str| {
+            if ctx.results.with_untracked(|r| r.pending) {
+                set_message.set(
+                    "The search is still being prepared; export once its results show.".into(),
+                );
+                return;
+            }
             let records = current_records(&ctx);
             let version = ctx.library.with_untracked(|l| l.version().to_owned());
             let (text, mime, extension) = match format {
@@ -80,6 +86,10 @@ pub fn DataPanel() -> impl IntoView {
         let ctx = ctx.clone();
         Memo::new(move |_| {
             ctx.state.track();
+            if ctx.results.with(|r| r.pending) {
+                return "The search is still being prepared; the citation follows once its results show."
+                    .to_owned();
+            }
             let shown = ctx.results.with(|r| r.hits.len());
             let version = ctx.library.with(|l| l.version().to_owned());
             exchange::cite_view(&ViewCitation {
@@ -91,7 +101,13 @@ pub fn DataPanel() -> impl IntoView {
             })
         })
     };
+    let pending = ctx.results;
     let copy_citation = move |_| {
+        if pending.with_untracked(|r| r.pending) {
+            set_message
+                .set("The search is still being prepared; copy once its results show.".into());
+            return;
+        }
         platform::copy_text(citation.get_untracked(), move |ok| {
             set_message.set(if ok {
                 "Citation copied.".into()
