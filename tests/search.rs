@@ -805,6 +805,7 @@ fn an_index_without_its_text_filters_now_and_says_text_is_pending() {
                 ..query.clone()
             };
             assert_eq!(now.facets, whole.search(&no_text).facets);
+            assert!(early.highlights(&query, &studies[0]).is_empty());
         }
         assert!(!later.pending);
     }
