@@ -18,7 +18,13 @@ fn catalog() -> Arc<Catalog> {
     static CATALOG: OnceLock<Arc<Catalog>> = OnceLock::new();
     Arc::clone(CATALOG.get_or_init(|| {
         let studies = immunotimeline::synthetic::generate(10_000, 7);
-        Library::new(Dataset::new("test".into(), studies), None, Vec::new()).catalog(None)
+        let library = Library::new(Dataset::new("test".into(), studies), None, Vec::new());
+        // So many records' text is indexed separately (`Library::index_text`).
+        assert!(library.catalog(None).index.text_pending());
+        while library.index_text(None, || true).is_some() {}
+        let catalog = library.catalog(None);
+        assert!(!catalog.index.text_pending());
+        catalog
     }))
 }
 
@@ -68,6 +74,7 @@ fn every_hit_is_drawn_once_or_counted_as_undated_or_outside() {
     let catalog = catalog();
     for q in ["", "p", "pembrolizumab", "melanoma cell"] {
         let (plot, hits) = plot_for(&catalog, q);
+        assert!(hits > 0, "query {q:?} matches records");
         let drawn: usize = plot.lanes.iter().flat_map(|l| &l.items).map(count).sum();
         assert_eq!(drawn + plot.undated + plot.outside, hits, "query {q:?}");
     }
