@@ -125,13 +125,29 @@ export async function stopServer(env) {
  * failure: a request that failed, or an HTTP status of 400 or more.
  */
 export function recordNetwork(context) {
-  const log = { requests: [], failures: [] };
+  const aborted = [];
+  const served = new Set();
+  const log = {
+    requests: [],
+    errors: [],
+    /** Every failed request, except one the browser aborted (a reload cancels its own favicon
+     * fetch, for one) whose address was then served: that lost nothing. */
+    get failures() {
+      return [
+        ...log.errors,
+        ...aborted.filter((url) => !served.has(url)).map((url) => `${url}: net::ERR_ABORTED`),
+      ];
+    },
+  };
   context.on("request", (request) => log.requests.push(request.url()));
-  context.on("requestfailed", (request) =>
-    log.failures.push(`${request.url()}: ${request.failure()?.errorText}`),
-  );
+  context.on("requestfailed", (request) => {
+    const error = request.failure()?.errorText;
+    if (error === "net::ERR_ABORTED") aborted.push(request.url());
+    else log.errors.push(`${request.url()}: ${error}`);
+  });
   context.on("response", (response) => {
-    if (response.status() >= 400) log.failures.push(`${response.url()}: HTTP ${response.status()}`);
+    if (response.status() >= 400) log.errors.push(`${response.url()}: HTTP ${response.status()}`);
+    else served.add(response.url());
   });
   return log;
 }
