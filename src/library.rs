@@ -163,7 +163,7 @@ impl Library {
             return None;
         };
         if !building.step(&old.dataset.studies, more) {
-            return Some(building.percent(old.dataset.studies.len()));
+            return Some(building.percent());
         }
         let building = builder.take()?;
         let index = building.finish(&old.dataset.studies);

@@ -764,7 +764,7 @@ fn an_index_built_in_slices_answers_like_one_built_at_once() {
     let mut builder = IndexBuilder::new(studies);
     let (mut steps, mut last) = (0, 0);
     while !builder.step(studies, || false) {
-        let percent = builder.percent(studies.len());
+        let percent = builder.percent();
         assert!(percent >= last && percent <= 100, "{last} → {percent}");
         last = percent;
         steps += 1;

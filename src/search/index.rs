@@ -98,7 +98,7 @@ pub(crate) fn fields(study: &Study, mut visit: impl FnMut(Field, &str)) {
 /// FxHash: the build interns millions of short terms, where SipHash's DoS resistance buys
 /// nothing and costs a third of the build time.
 #[derive(Default, Clone, Copy)]
-pub(crate) struct Fx(u64);
+struct Fx(u64);
 
 impl Hasher for Fx {
     fn write(&mut self, bytes: &[u8]) {
@@ -130,7 +130,7 @@ impl Fx {
     }
 }
 
-pub(crate) type FxMap<K, V> = HashMap<K, V, BuildHasherDefault<Fx>>;
+type FxMap<K, V> = HashMap<K, V, BuildHasherDefault<Fx>>;
 
 /// Term ids for texts, interning new terms as they come.
 #[derive(Default)]
@@ -242,9 +242,7 @@ impl Interner {
 
 /// Builds the index over `studies` in one go.
 pub(crate) fn build(studies: &[Study]) -> SearchIndex {
-    let mut builder = IndexBuilder::new(studies);
-    builder.step(studies, || true);
-    builder.finish(studies)
+    IndexBuilder::new(studies).finish(studies)
 }
 
 /// A build that can stop every few records and go on later, so indexing many records never
@@ -299,7 +297,7 @@ struct Postings {
 impl fmt::Debug for IndexBuilder {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("IndexBuilder")
-            .field("percent", &self.percent(self.index.len()))
+            .field("percent", &self.percent())
             .finish_non_exhaustive()
     }
 }
@@ -336,8 +334,8 @@ impl IndexBuilder {
     }
 
     /// How far the build is, in percent (100: `finish` has only small work left).
-    pub fn percent(&self, len: usize) -> u8 {
-        let len = len.max(1);
+    pub fn percent(&self) -> u8 {
+        let len = self.index.len().max(1);
         let percent = match &self.phase {
             Phase::Terms(terms) => terms.lens.len() * TERMS_PERCENT / len,
             Phase::Postings(postings) => TERMS_PERCENT + postings.doc * (100 - TERMS_PERCENT) / len,
@@ -348,10 +346,16 @@ impl IndexBuilder {
     /// Goes on with the build while `more()` says so (asked every few records); true when all
     /// is done but [`IndexBuilder::finish`].
     pub fn step(&mut self, studies: &[Study], mut more: impl FnMut() -> bool) -> bool {
+        self.step_with(studies, &mut more)
+    }
+
+    /// [`IndexBuilder::step`] with the question behind a pointer, so the build's code exists
+    /// once in the wasm rather than once per caller's closure.
+    fn step_with(&mut self, studies: &[Study], more: &mut dyn FnMut() -> bool) -> bool {
         loop {
             match &mut self.phase {
                 Phase::Terms(terms) => {
-                    if !terms.walk(studies, &mut more) {
+                    if !terms.walk(studies, more) {
                         return false;
                     }
                     let Phase::Terms(terms) =
@@ -364,14 +368,14 @@ impl IndexBuilder {
                         return false;
                     }
                 }
-                Phase::Postings(postings) => return postings.lay_out(&mut more),
+                Phase::Postings(postings) => return postings.lay_out(more),
             }
         }
     }
 
     /// The index; whatever `step` has not done yet is done now.
     pub fn finish(mut self, studies: &[Study]) -> SearchIndex {
-        self.step(studies, || true);
+        self.step_with(studies, &mut || true);
         let Phase::Postings(postings) = self.phase else {
             unreachable!("`step` with no limit ends with the postings laid out");
         };
@@ -400,7 +404,7 @@ impl IndexBuilder {
 
 impl Terms {
     /// Walks records while `more()` says so; true when all of `studies` are walked.
-    fn walk(&mut self, studies: &[Study], more: &mut impl FnMut() -> bool) -> bool {
+    fn walk(&mut self, studies: &[Study], more: &mut dyn FnMut() -> bool) -> bool {
         while let Some(study) = studies.get(self.lens.len()) {
             self.add(study);
             if self.lens.len().is_multiple_of(CHECK_EVERY) && !more() {
@@ -504,7 +508,8 @@ impl Terms {
 
 /// The interned terms in byte order, with their first-met ids. Sorted by their first eight
 /// bytes as a number first, then each run sharing those by the whole text: most comparisons
-/// are then of two integers, and at 100k records the sort takes a third of the time.
+/// are then of two integers. On 87k words of 100k synthetic records (natively, at this
+/// crate's `opt-level = "z"`): 8 ms against 31–36 ms for comparing whole strings.
 fn sorted_terms(ids: FxMap<Box<str>, u32>) -> Vec<(Box<str>, u32)> {
     let key = |term: &str| {
         let mut bytes = [0u8; 8];
@@ -548,7 +553,7 @@ impl Postings {
     /// Lays out records' postings while `more()` says so; true when every record's are.
     /// Each term's postings are filled in record order, so they come out ascending; the BM25
     /// share of the term in each record is computed here once, so a query only looks it up.
-    fn lay_out(&mut self, more: &mut impl FnMut() -> bool) -> bool {
+    fn lay_out(&mut self, more: &mut dyn FnMut() -> bool) -> bool {
         let records = self.lens.len();
         while self.doc < records {
             let doc = self.doc;
@@ -580,7 +585,7 @@ impl Postings {
 /// text is answered with [`Results::pending`](super::Results::pending) set.
 pub(crate) fn records_only(studies: &[Study]) -> SearchIndex {
     let mut records = Vec::with_capacity(studies.len());
-    let mut inst_by_name: FxMap<String, u32> = FxMap::default();
+    let mut inst_by_name: HashMap<String, u32> = HashMap::new();
     let mut inst_names: Vec<String> = Vec::new();
     let mut inst_starts = Vec::with_capacity(studies.len() + 1);
     let mut inst_ids = Vec::new();

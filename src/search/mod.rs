@@ -24,6 +24,7 @@ pub use index::IndexBuilder;
 
 use crate::data::{Approach, CancerType, Stage, Study};
 use dict::Dict;
+use std::collections::HashMap;
 use std::fmt;
 use std::ops::Range;
 use synonyms::Synonyms;
@@ -167,7 +168,7 @@ pub struct SearchIndex {
     inst_starts: Vec<u32>,
     inst_ids: Vec<u32>,
     inst_names: Vec<String>,
-    inst_by_name: index::FxMap<String, u32>,
+    inst_by_name: HashMap<String, u32>,
     /// Record positions by date, undated last; `dated` of them have a date.
     by_date: Vec<u32>,
     dated: u32,
