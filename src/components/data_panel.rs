@@ -13,6 +13,9 @@ use crate::view_state::RecordSet;
 use leptos::prelude::*;
 use std::sync::Arc;
 
+/// What export and citation say while a search waits for the records' text to be indexed.
+const PREPARING: &str = "The search is still being prepared; export or cite once its results show.";
+
 /// How many problems are listed before "…and N more".
 const PROBLEMS_SHOWN: usize = 20;
 
@@ -50,9 +53,7 @@ pub fn DataPanel() -> impl IntoView {
         let ctx = ctx.clone();
         move |format: &'static str| {
             if ctx.results.with_untracked(|r| r.pending) {
-                set_message.set(
-                    "The search is still being prepared; export once its results show.".into(),
-                );
+                set_message.set(PREPARING.into());
                 return;
             }
             let records = current_records(&ctx);
@@ -87,8 +88,7 @@ pub fn DataPanel() -> impl IntoView {
         Memo::new(move |_| {
             ctx.state.track();
             if ctx.results.with(|r| r.pending) {
-                return "The search is still being prepared; the citation follows once its results show."
-                    .to_owned();
+                return PREPARING.to_owned();
             }
             let shown = ctx.results.with(|r| r.hits.len());
             let version = ctx.library.with(|l| l.version().to_owned());
@@ -101,11 +101,10 @@ pub fn DataPanel() -> impl IntoView {
             })
         })
     };
-    let pending = ctx.results;
+    let results = ctx.results;
     let copy_citation = move |_| {
-        if pending.with_untracked(|r| r.pending) {
-            set_message
-                .set("The search is still being prepared; copy once its results show.".into());
+        if results.with_untracked(|r| r.pending) {
+            set_message.set(PREPARING.into());
             return;
         }
         platform::copy_text(citation.get_untracked(), move |ok| {

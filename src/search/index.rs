@@ -328,7 +328,9 @@ impl IndexBuilder {
         }
     }
 
-    /// The index without its text, to show the records while the build goes on.
+    /// The index without its text, to show the records while the build goes on: filters,
+    /// facets and date order work, and a query with text gets
+    /// [`Results::pending`](super::Results::pending) until the finished index takes its place.
     pub fn records_only(&self) -> SearchIndex {
         self.index.clone()
     }
@@ -583,7 +585,7 @@ impl Postings {
 
 /// An index of everything but the text: filters, facets and date order work, and a query with
 /// text is answered with [`Results::pending`](super::Results::pending) set.
-pub(crate) fn records_only(studies: &[Study]) -> SearchIndex {
+fn records_only(studies: &[Study]) -> SearchIndex {
     let mut records = Vec::with_capacity(studies.len());
     let mut inst_by_name: HashMap<String, u32> = HashMap::new();
     let mut inst_names: Vec<String> = Vec::new();

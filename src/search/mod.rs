@@ -161,7 +161,7 @@ pub struct SearchIndex {
     seq_starts: Vec<u32>,
     seq: Vec<u8>,
     seq_codes: Vec<u32>,
-    /// The text is not indexed yet (see [`SearchIndex::records_only`]).
+    /// The text is not indexed yet (see [`IndexBuilder::records_only`]).
     text_pending: bool,
     records: Vec<index::Record>,
     /// Institution ids of record `r` are `inst_ids[inst_starts[r]..inst_starts[r + 1]]`.
@@ -185,14 +185,7 @@ impl SearchIndex {
         index::build(studies)
     }
 
-    /// Indexes everything but the text, which is quick at any size: filters, facets and date
-    /// order work at once, and a query with text gets [`Results::pending`] until the index from
-    /// an [`IndexBuilder`] takes this one's place.
-    pub fn records_only(studies: &[Study]) -> Self {
-        index::records_only(studies)
-    }
-
-    /// Whether this index waits for its text (see [`SearchIndex::records_only`]).
+    /// Whether this index waits for its text (see [`IndexBuilder::records_only`]).
     pub fn text_pending(&self) -> bool {
         self.text_pending
     }
