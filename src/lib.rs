@@ -1,8 +1,8 @@
 //! A searchable, filterable timeline of cancer-immunotherapy studies that runs in the browser.
 //!
-//! The pure core (`data`, `search`, `view_state`, `timeline_plot`, `synthetic`) compiles on
-//! every target and is tested natively; the user interface (`app`, `components`, `platform`)
-//! exists only on wasm32.
+//! The pure core (`data`, `search`, `view_state`, `timeline_plot`, `order`, `synthetic`)
+//! compiles on every target and is tested natively; the user interface (`app`, `components`,
+//! `platform`) exists only on wasm32.
 
 /// The page's heading and tagline. `index.html` shows the same two lines while the app loads
 /// (a test keeps them in step), so a slow connection gets the page's title at once, not a blank
@@ -14,6 +14,7 @@ pub const TAGLINE: &str =
 pub mod data;
 pub mod exchange;
 pub mod library;
+pub mod order;
 pub mod search;
 pub mod synthetic;
 pub mod timeline_plot;

@@ -111,7 +111,9 @@ pub fn points(studies: &[Study]) -> Points {
     let mut order: Vec<u32> = (0..points.len() as u32)
         .filter(|&i| !points[i as usize].at.is_nan())
         .collect();
-    order.sort_by(|&a, &b| points[a as usize].at.total_cmp(&points[b as usize].at));
+    crate::order::sort_by(&mut order, |&a, &b| {
+        points[a as usize].at.total_cmp(&points[b as usize].at)
+    });
     Points(Arc::new((points, order)))
 }
 

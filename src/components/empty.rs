@@ -24,7 +24,7 @@ pub fn EmptyState() -> impl IntoView {
                     (n > 0).then_some((label, n, relaxed))
                 })
                 .collect();
-            offers.sort_by_key(|offer| std::cmp::Reverse(offer.1));
+            crate::order::sort_by(&mut offers, |a, b| b.1.cmp(&a.1));
             (offers, results.unmatched_words)
         }
     };

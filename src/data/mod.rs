@@ -85,32 +85,18 @@ impl Dataset {
 }
 
 /// Sorts records by date (undated last), then id. A record is hundreds of bytes, so this sorts
-/// small keys and then moves each record once, rather than moving records at every step of the
-/// sort (at 100k records, 20 ms instead of 280 natively).
+/// positions by small keys and then moves each record once, rather than moving records at every
+/// step of the sort (at 100k records, 20 ms instead of 280 natively).
 fn sort_by_date(studies: &mut [Study]) {
-    let mut order: Vec<((bool, Option<PartialDate>), usize)> = studies
-        .iter()
-        .enumerate()
-        .map(|(i, s)| ((s.date.is_none(), s.date), i))
-        .collect();
-    order.sort_unstable_by(|a, b| {
-        a.0.cmp(&b.0)
-            .then_with(|| studies[a.1].id.cmp(&studies[b.1].id))
-            .then_with(|| a.1.cmp(&b.1))
+    let keys: Vec<(bool, Option<PartialDate>)> =
+        studies.iter().map(|s| (s.date.is_none(), s.date)).collect();
+    let from = crate::order::sorted_positions(studies.len(), &|a, b| {
+        let (a, b) = (a as usize, b as usize);
+        keys[a]
+            .cmp(&keys[b])
+            .then_with(|| studies[a].id.cmp(&studies[b].id))
     });
-    // Position k takes the record now at `from[k]`: follow each cycle of the permutation,
-    // swapping, and mark places done by pointing them at themselves.
-    let mut from: Vec<usize> = order.into_iter().map(|(_, i)| i).collect();
-    for start in 0..from.len() {
-        let mut k = start;
-        while from[k] != start {
-            let next = from[k];
-            studies.swap(k, next);
-            from[k] = k;
-            k = next;
-        }
-        from[k] = k;
-    }
+    crate::order::permute(studies, from);
 }
 
 #[cfg(test)]

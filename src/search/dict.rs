@@ -84,7 +84,7 @@ impl Dict {
             2 => q.get(..1).into_iter().collect(),
             _ => q.get(..2).or(q.get(..1)).into_iter().collect(),
         };
-        starts.sort_unstable();
+        crate::order::sort_by(&mut starts, Ord::cmp);
         starts.dedup();
         for start in starts {
             let first = self.lower_bound(start);

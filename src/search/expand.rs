@@ -145,7 +145,7 @@ impl Planner<'_> {
                 set.select_nth_unstable_by(MAX_EXPANSIONS - 1, better);
                 set.truncate(MAX_EXPANSIONS);
             }
-            set.sort_unstable_by(better);
+            crate::order::sort_by(&mut set, better);
             // The best term always counts; the others only while their records, added up, stay
             // within the size of the index, so a one-letter prefix costs no more than a common
             // word.

@@ -364,6 +364,8 @@ fn institution_counts(
             listed.push((name.clone(), 0));
         }
     }
-    listed.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+    crate::order::sort_by(&mut listed, |a, b| {
+        b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0))
+    });
     listed
 }

@@ -40,7 +40,7 @@ impl Highlighter {
             }
         }
         terms.retain(|term| term.chars().nth(1).is_some());
-        terms.sort_unstable();
+        crate::order::sort_by(&mut terms, Ord::cmp);
         terms.dedup();
         Self { terms, phrases }
     }
@@ -84,7 +84,7 @@ impl Highlighter {
 
 /// Sorts and merges overlapping or touching ranges of one field into `out`.
 fn merge(field: Field, ranges: &mut [Range<usize>], out: &mut Vec<Highlight>) {
-    ranges.sort_unstable_by_key(|range| (range.start, range.end));
+    crate::order::sort_by(ranges, |a, b| (a.start, a.end).cmp(&(b.start, b.end)));
     let mut current: Option<Range<usize>> = None;
     for range in ranges.iter() {
         match &mut current {

@@ -526,7 +526,7 @@ fn sorted_terms(ids: FxMap<Box<str>, u32>) -> Vec<(Box<str>, u32)> {
     terms.sort_unstable_by_key(|(key, _, _)| *key);
     for run in terms.chunk_by_mut(|a, b| a.0 == b.0) {
         if run.len() > 1 {
-            run.sort_unstable_by(|a, b| a.1.cmp(&b.1));
+            crate::order::sort_by(run, |a, b| a.1.cmp(&b.1));
         }
     }
     terms.into_iter().map(|(_, term, id)| (term, id)).collect()
@@ -632,7 +632,7 @@ fn records_only(studies: &[Study]) -> SearchIndex {
         .windows(2)
         .all(|pair| date_key(pair[0]) <= date_key(pair[1]))
     {
-        by_date.sort_by_key(|&doc| date_key(doc));
+        crate::order::sort_by(&mut by_date, |&a, &b| date_key(a).cmp(&date_key(b)));
     }
     for (rank, &doc) in by_date.iter().enumerate() {
         records[doc as usize].date_rank = rank as u32;

@@ -58,7 +58,7 @@ impl Synonyms {
             }
         }
         let mut keys: Vec<&str> = names.iter().map(|name| name.key.as_str()).collect();
-        keys.sort_unstable();
+        crate::order::sort_by(&mut keys, Ord::cmp);
         keys.dedup();
         let dict = Dict::from_sorted(keys);
         let mut names_by_key = vec![Vec::new(); dict.len()];
