@@ -23,10 +23,15 @@ const CACHE = `${PREFIX}${BUILD_ID}${SUFFIX}`;
 const INDEX = new URL("./", self.registration.scope).href;
 
 self.addEventListener("install", (event) => {
-  // cache: "reload" skips the HTTP cache, so a stale index.html can never be precached. addAll
-  // rejects on any non-2xx response, which fails the install and keeps the previous build (the
-  // empty cache of the failed one is removed).
-  const requests = PRECACHE.map((path) => new Request(path, { cache: "reload" }));
+  // cache: "reload" skips the HTTP cache, so a stale index.html can never be precached. A file
+  // whose name carries its content's hash (Trunk's `name-<16 hex digits>`) cannot be stale, so
+  // it may come from the HTTP cache: the page has usually just downloaded it, and the wasm is
+  // most of the build. addAll rejects on any non-2xx response, which fails the install and
+  // keeps the previous build (the empty cache of the failed one is removed).
+  const hashed = /-[0-9a-f]{16}(_bg)?\.[a-z]+$/;
+  const requests = PRECACHE.map(
+    (path) => new Request(path, { cache: hashed.test(path) ? "default" : "reload" }),
+  );
   event.waitUntil(
     caches
       .open(CACHE)

@@ -1,5 +1,7 @@
 // A plain static file server for dist/ on 127.0.0.1, like any static host: no rewrites, no
-// server logic. Used by `make serve` and by the end-to-end tests.
+// server logic, and, like most hosts, `no-cache` with an ETag, so a browser revalidates a file
+// (a 304 without the body) instead of downloading it again. Used by `make serve` and by the
+// end-to-end tests.
 import { createServer } from "node:http";
 import { readFile, stat } from "node:fs/promises";
 import { extname, join, normalize, resolve } from "node:path";
@@ -17,8 +19,11 @@ const TYPES = {
   ".txt": "text/plain; charset=utf-8",
 };
 
-/** Serves `root` at `http://127.0.0.1:port/` (optionally under `prefix`, e.g. "/timeline/"). */
-export function serve(root, { port = 0, prefix = "/" } = {}) {
+/**
+ * Serves `root` at `http://127.0.0.1:port/` (optionally under `prefix`, e.g. "/timeline/");
+ * `onResponse({ path, status })` hears of every response.
+ */
+export function serve(root, { port = 0, prefix = "/", onResponse = () => {} } = {}) {
   const base = resolve(root);
   const server = createServer(async (req, res) => {
     try {
@@ -31,9 +36,15 @@ export function serve(root, { port = 0, prefix = "/" } = {}) {
       if (!file.startsWith(base)) return send(res, 403, "text/plain", "forbidden");
       const info = await stat(file).catch(() => null);
       if (!info || !info.isFile()) return send(res, 404, "text/plain", "not found");
-      const body = await readFile(file);
-      const headers = { "cache-control": "no-cache" };
-      send(res, 200, TYPES[extname(file)] ?? "application/octet-stream", body, headers);
+      const etag = `"${info.size.toString(16)}-${Math.floor(info.mtimeMs).toString(16)}"`;
+      const headers = { "cache-control": "no-cache", etag };
+      const type = TYPES[extname(file)] ?? "application/octet-stream";
+      if (req.headers["if-none-match"] === etag) {
+        onResponse({ path: url.pathname, status: 304 });
+        return send(res, 304, type, undefined, headers);
+      }
+      onResponse({ path: url.pathname, status: 200 });
+      send(res, 200, type, await readFile(file), headers);
     } catch {
       send(res, 400, "text/plain", "bad request");
     }

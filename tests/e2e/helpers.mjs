@@ -19,9 +19,13 @@ export const CHROMIUM_ARGS = [
   "--no-first-run",
 ];
 
-/** Starts the static server and the browser; `close()` stops both. */
+/**
+ * Starts the static server and the browser; `close()` stops both. `responses` lists what the
+ * server answered, in order (`{ path, status }`).
+ */
 export async function start({ root = "dist", prefix = "/" } = {}) {
-  const server = await serve(root, { prefix });
+  const responses = [];
+  const server = await serve(root, { prefix, onResponse: (r) => responses.push(r) });
   const browser = await chromium.launch({
     executablePath: process.env.CHROME_PATH || "/usr/bin/chromium",
     args: CHROMIUM_ARGS,
@@ -32,6 +36,7 @@ export async function start({ root = "dist", prefix = "/" } = {}) {
     url: (path = "") => `${origin}${prefix}${path}`,
     browser,
     server,
+    responses,
     async close() {
       await browser.close();
       await new Promise((done) => server.close(done));

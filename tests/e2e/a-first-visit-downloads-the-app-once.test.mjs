@@ -1,0 +1,41 @@
+// A first visit downloads each file of the app once: the service worker is registered after the
+// app has started, and its precache takes the content-hashed files (the wasm is most of the
+// build) from the HTTP cache the page has just filled, revalidated with a 304, instead of
+// downloading them a second time alongside the page.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { start, openApp, waitForServiceWorker } from "./helpers.mjs";
+
+let env;
+before(async () => {
+  env = await start();
+});
+after(async () => {
+  await env?.close();
+});
+
+test("the first visit downloads the wasm once and registers the worker after it", async () => {
+  const context = await env.browser.newContext();
+  const app = await openApp(env, "", { context });
+  await waitForServiceWorker(app.page);
+
+  const wasm = env.responses.filter((r) => r.path.endsWith("_bg.wasm"));
+  assert.deepEqual(
+    wasm.map((r) => r.status),
+    [200, 304],
+    "the page downloads the wasm, the worker's precache revalidates it",
+  );
+  const glue = env.responses.filter((r) => /immunotimeline-[0-9a-f]{16}\.js$/.test(r.path));
+  assert.deepEqual(glue.map((r) => r.status), [200, 304]);
+  // Non-hashed files are precached fresh (a stale index.html must never be kept).
+  const pages = env.responses.filter((r) => r.path === "/");
+  assert.deepEqual(pages.map((r) => r.status), [200, 200]);
+
+  const worker = env.responses.findIndex((r) => r.path === "/sw.js");
+  assert.ok(
+    worker > env.responses.indexOf(wasm[0]),
+    "sw.js is first asked for after the wasm has been served",
+  );
+  assert.deepEqual(app.errors, []);
+  await context.close();
+});
