@@ -21,11 +21,12 @@ const TYPES = {
 
 /**
  * Serves `root` at `http://127.0.0.1:port/` (optionally under `prefix`, e.g. "/timeline/");
- * `onResponse({ path, status })` hears of every response.
+ * `onResponse({ path, status })` hears of every response once it is sent.
  */
 export function serve(root, { port = 0, prefix = "/", onResponse = () => {} } = {}) {
   const base = resolve(root);
   const server = createServer(async (req, res) => {
+    res.on("finish", () => onResponse({ path: req.url.split("?")[0], status: res.statusCode }));
     try {
       const url = new URL(req.url, "http://127.0.0.1");
       let path = decodeURIComponent(url.pathname);
@@ -39,11 +40,7 @@ export function serve(root, { port = 0, prefix = "/", onResponse = () => {} } = 
       const etag = `"${info.size.toString(16)}-${Math.floor(info.mtimeMs).toString(16)}"`;
       const headers = { "cache-control": "no-cache", etag };
       const type = TYPES[extname(file)] ?? "application/octet-stream";
-      if (req.headers["if-none-match"] === etag) {
-        onResponse({ path: url.pathname, status: 304 });
-        return send(res, 304, type, undefined, headers);
-      }
-      onResponse({ path: url.pathname, status: 200 });
+      if (req.headers["if-none-match"] === etag) return send(res, 304, type, undefined, headers);
       send(res, 200, type, await readFile(file), headers);
     } catch {
       send(res, 400, "text/plain", "bad request");
