@@ -18,7 +18,9 @@ use crate::components::{
     timeline::Timeline,
     toolbar::Toolbar,
 };
-use crate::data::Dataset;
+use crate::data::{Dataset, Problem, Study};
+use crate::exchange::StoredError;
+use crate::exchange::protocol::{Reply, Request};
 use crate::library::{Catalog, Library};
 use crate::search::{Query, Results};
 use crate::view_state::{self, UrlProblem, ViewMode, ViewState};
@@ -52,9 +54,14 @@ impl std::ops::Deref for CatalogRef {
     }
 }
 
-/// The bundled records plus this device's stored import (problems are reported, never fatal).
-fn load_library() -> Library {
-    let (dataset, problems) = Dataset::bundled();
+/// The bundled records plus this device's stored import, as the import/export worker read it
+/// back (`None`: there is none). Problems are reported, never fatal.
+fn load_library(
+    stored: Option<Result<Vec<Study>, StoredError>>,
+    problems: Vec<Problem>,
+) -> Library {
+    let (dataset, mut bundled_problems) = Dataset::bundled();
+    bundled_problems.extend(problems);
     // Benchmark builds may swap in synthetic records of the same shape (`?records=N`).
     #[cfg(feature = "bench-data")]
     let dataset = match crate::platform::bench_record_count() {
@@ -64,8 +71,35 @@ fn load_library() -> Library {
         ),
         None => dataset,
     };
-    let stored = crate::platform::load_stored_imports();
-    Library::new(dataset, stored.as_deref(), problems)
+    Library::new(dataset, stored, bundled_problems)
+}
+
+/// This device's stored import, read back by the import/export worker. The worker is started
+/// (and its wasm downloaded) only when there is one. When it cannot answer, the stored text is
+/// left as it is and the problem reported.
+async fn read_stored_imports() -> (Option<Result<Vec<Study>, StoredError>>, Vec<Problem>) {
+    let Some(text) = crate::platform::load_stored_imports() else {
+        return (None, Vec::new());
+    };
+    match crate::platform::exchange(&Request::DecodeStored { text }).await {
+        Ok(Reply::DecodeStored(decoded)) => (Some(decoded), Vec::new()),
+        Ok(_) => (
+            None,
+            vec![stored_unread("the helper gave an unexpected answer")],
+        ),
+        Err(error) => (None, vec![stored_unread(&error)]),
+    }
+}
+
+fn stored_unread(why: &str) -> Problem {
+    Problem {
+        file: "stored import".into(),
+        record: String::new(),
+        field: String::new(),
+        message: format!(
+            "the imported records saved in this browser could not be read now ({why}); they are still saved"
+        ),
+    }
 }
 
 /// How a change of view enters the browser history.
@@ -161,26 +195,31 @@ fn address_search(state: &ViewState) -> String {
     }
 }
 
-/// Mounts the app on `<body>` in three tasks: the records, the landing view's index, the page.
+/// Mounts the app on `<body>` in three tasks: the records (after the worker has read back a
+/// stored import, if there is one), the landing view's index, the page.
 /// Between them the browser can paint and handle input, so no task blocks it for long
 /// (Lighthouse's "total blocking time" counts each task's time beyond 50 ms).
 pub fn start() {
     crate::platform::install_panic_banner();
     crate::platform::apply_saved_theme();
-    let library = Arc::new(load_library());
-    crate::platform::after_ms(0, move || {
-        let (landing, _) = view_state::parse(&crate::platform::location_search());
-        library.catalog(landing.hide);
+    wasm_bindgen_futures::spawn_local(async {
+        let (stored, problems) = read_stored_imports().await;
+        let library = Arc::new(load_library(stored, problems));
         crate::platform::after_ms(0, move || {
-            leptos::mount::mount_to_body(move || view! { <Shell library staged=true /> });
+            let (landing, _) = view_state::parse(&crate::platform::location_search());
+            library.catalog(landing.hide);
+            crate::platform::after_ms(0, move || {
+                leptos::mount::mount_to_body(move || view! { <Shell library staged=true /> });
+            });
         });
     });
 }
 
-/// The whole app in one go, for mounting anywhere (the browser tests).
+/// The whole app in one go, for mounting anywhere (the browser tests). It leaves out this
+/// device's stored import, which needs the import/export worker.
 #[component]
 pub fn App() -> impl IntoView {
-    view! { <Shell library=Arc::new(load_library()) /> }
+    view! { <Shell library=Arc::new(load_library(None, Vec::new())) /> }
 }
 
 /// The address bar as the source of the view: `search` mirrors `location.search`, except that

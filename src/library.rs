@@ -9,7 +9,7 @@
 //! completed by [`Library::index_text`] in slices the caller spreads over time.
 
 use crate::data::{Dataset, Problem, Study};
-use crate::exchange::{self, StoredError};
+use crate::exchange::StoredError;
 use crate::search::{IndexBuilder, SearchIndex};
 use crate::view_state::RecordSet;
 use std::collections::HashSet;
@@ -93,11 +93,16 @@ struct View {
 }
 
 impl Library {
-    /// The bundled records plus the stored import (`stored`, as written by [`Library::stored`]).
-    /// A corrupted or outdated stored import is reported and left out; it never stops the app.
-    pub fn new(bundled: Dataset, stored: Option<&str>, mut problems: Vec<Problem>) -> Self {
+    /// The bundled records plus the stored import, as [`crate::exchange::decode_stored`] read it back
+    /// (the app asks its import/export worker for that). A corrupted or outdated stored import
+    /// is reported and left out; it never stops the app.
+    pub fn new(
+        bundled: Dataset,
+        stored: Option<Result<Vec<Study>, StoredError>>,
+        mut problems: Vec<Problem>,
+    ) -> Self {
         let mut imported = Vec::new();
-        match stored.map(exchange::decode_stored) {
+        match stored {
             None => {}
             Some(Ok(studies)) => imported = studies,
             Some(Err(StoredError::Invalid {
@@ -206,6 +211,16 @@ impl Library {
         self.bundled.index_of(id).is_some() || self.imported.iter().any(|s| s.id == id)
     }
 
+    /// Every id in use, bundled and imported, sorted: what an import may not reuse (the
+    /// import/export worker gets this list, as [`Library::has_id`] cannot cross to it).
+    pub fn taken_ids(&self) -> Vec<String> {
+        let mut ids: Vec<String> = (self.bundled.studies.iter().chain(&self.imported))
+            .map(|s| s.id.clone())
+            .collect();
+        crate::order::sort_by(&mut ids, |a, b| a.cmp(b));
+        ids
+    }
+
     /// A new library with `more` imported records added (they were validated by the import).
     pub fn with_imported(&self, more: Vec<Study>) -> Self {
         let mut imported = self.imported.clone();
@@ -225,10 +240,5 @@ impl Library {
             problems: Vec::new(),
             views: Default::default(),
         }
-    }
-
-    /// The imported records in the stored form, for keeping on this device.
-    pub fn stored(&self) -> String {
-        exchange::encode_stored(&self.imported)
     }
 }

@@ -494,3 +494,106 @@ pub fn today() -> String {
         now.get_date()
     )
 }
+
+/// The import/export worker (`public/exchange-worker.js`), started on first use: the worker,
+/// the next request's id, and the `resolve` of each request still waiting for its answer.
+struct Helper {
+    worker: web_sys::Worker,
+    next_id: u32,
+    waiting: std::collections::HashMap<u32, js_sys::Function>,
+    _on_message: Closure<dyn FnMut(web_sys::MessageEvent)>,
+    _on_error: Closure<dyn FnMut(web_sys::ErrorEvent)>,
+}
+
+thread_local! {
+    static HELPER: std::cell::RefCell<Option<Helper>> = const { std::cell::RefCell::new(None) };
+}
+
+/// Stops the worker and answers everything still waiting with `error`.
+fn drop_helper(error: &str) {
+    let Some(helper) = HELPER.with_borrow_mut(Option::take) else {
+        return;
+    };
+    helper.worker.terminate();
+    for resolve in helper.waiting.values() {
+        let _ = resolve.call1(&wasm_bindgen::JsValue::NULL, &error.into());
+    }
+}
+
+fn start_helper() -> Result<Helper, String> {
+    let worker = web_sys::Worker::new("exchange-worker.js")
+        .map_err(|_| "the import/export helper could not be started".to_owned())?;
+    let on_message = Closure::<dyn FnMut(_)>::new(|event: web_sys::MessageEvent| {
+        let message: js_sys::Array = event.data().unchecked_into();
+        let id = message.get(0).as_f64().unwrap_or(-1.0) as u32;
+        let answer = message.get(1);
+        let resolve = HELPER.with_borrow_mut(|helper| helper.as_mut()?.waiting.remove(&id));
+        if let Some(resolve) = resolve {
+            let _ = resolve.call1(&wasm_bindgen::JsValue::NULL, &answer);
+        }
+        // A text answer means the worker failed and has closed itself.
+        if let Some(error) = answer.as_string() {
+            drop_helper(&error);
+        }
+    });
+    let on_error = Closure::<dyn FnMut(_)>::new(|event: web_sys::ErrorEvent| {
+        event.prevent_default();
+        let detail = event.message();
+        drop_helper(&if detail.is_empty() {
+            "the import/export helper could not be loaded".to_owned()
+        } else {
+            format!("the import/export helper failed ({detail})")
+        });
+    });
+    worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+    worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
+    Ok(Helper {
+        worker,
+        next_id: 0,
+        waiting: Default::default(),
+        _on_message: on_message,
+        _on_error: on_error,
+    })
+}
+
+/// Sends `request` to the import/export worker, starting it (and so downloading its wasm) the
+/// first time. `Err` says for people why there is no answer.
+pub async fn exchange(
+    request: &crate::exchange::protocol::Request,
+) -> Result<crate::exchange::protocol::Reply, String> {
+    let bytes = js_sys::Uint8Array::from(&crate::exchange::protocol::encode_request(request)[..]);
+    let mut failed = None;
+    let answer = js_sys::Promise::new(&mut |resolve, _reject| {
+        let sent = HELPER.with_borrow_mut(|slot| {
+            if slot.is_none() {
+                *slot = Some(start_helper()?);
+            }
+            // Invariant: the slot was filled just above.
+            let helper = slot.as_mut().expect("the helper was just started");
+            let id = helper.next_id;
+            helper.next_id = id.wrapping_add(1);
+            let message = js_sys::Array::of2(&id.into(), &bytes);
+            helper
+                .worker
+                .post_message_with_transfer(&message, &js_sys::Array::of1(&bytes.buffer()))
+                .map_err(|_| "the request could not be sent to the import/export helper")?;
+            helper.waiting.insert(id, resolve);
+            Ok::<(), String>(())
+        });
+        if let Err(error) = sent {
+            failed = Some(error);
+        }
+    });
+    if let Some(error) = failed {
+        return Err(error);
+    }
+    let answer = wasm_bindgen_futures::JsFuture::from(answer)
+        .await
+        .map_err(|_| "the import/export helper did not answer".to_owned())?;
+    match answer.dyn_into::<js_sys::Uint8Array>() {
+        Ok(bytes) => crate::exchange::protocol::decode_reply(&bytes.to_vec()),
+        Err(error) => Err(error
+            .as_string()
+            .unwrap_or_else(|| "the import/export helper failed".to_owned())),
+    }
+}

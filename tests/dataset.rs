@@ -606,3 +606,22 @@ fn every_broken_fixture_is_listed_in_a_table() {
         .collect();
     assert_eq!(on_disk, listed);
 }
+
+#[test]
+fn a_problem_names_its_record_and_field_only_when_it_has_them() {
+    let problem = |record: &str, field: &str| Problem {
+        file: "mine.csv".into(),
+        record: record.into(),
+        field: field.into(),
+        message: "is wrong".into(),
+    };
+    assert_eq!(
+        problem("x-2020", "date").to_string(),
+        "mine.csv: record `x-2020`, field `date`: is wrong"
+    );
+    assert_eq!(
+        problem("x-2020", "").to_string(),
+        "mine.csv: record `x-2020`: is wrong"
+    );
+    assert_eq!(problem("", "").to_string(), "mine.csv: is wrong");
+}

@@ -10,6 +10,8 @@
 mod citations;
 #[path = "exchange/malformed.rs"]
 mod malformed;
+#[path = "exchange/protocol.rs"]
+mod protocol;
 #[path = "exchange/round_trip.rs"]
 mod round_trip;
 #[path = "exchange/stored.rs"]

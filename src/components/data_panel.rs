@@ -7,6 +7,7 @@
 use super::ctx;
 use crate::app::{Ctx, History};
 use crate::data::Study;
+use crate::exchange::protocol::{ExportFormat, Reply, Request};
 use crate::exchange::{self, ImportReport, ViewCitation};
 use crate::platform;
 use crate::view_state::RecordSet;
@@ -30,6 +31,14 @@ fn current_records(ctx: &Ctx) -> Vec<Study> {
     })
 }
 
+/// What the panel says when the import/export worker gave no usable answer to `what`.
+fn failed(what: &str, answer: Result<Reply, String>) -> String {
+    let why = answer
+        .err()
+        .unwrap_or_else(|| "the import/export helper gave an unexpected answer".into());
+    format!("{what} failed: {why}. Nothing was changed.")
+}
+
 /// A short description of what the view matches, for citations.
 fn matching(ctx: &Ctx) -> String {
     let state = ctx.state.get_untracked();
@@ -51,35 +60,31 @@ pub fn DataPanel() -> impl IntoView {
 
     let export = {
         let ctx = ctx.clone();
-        move |format: &'static str| {
+        move |format: ExportFormat| {
             if ctx.results.with_untracked(|r| r.pending) {
                 set_message.set(PREPARING.into());
                 return;
             }
-            let records = current_records(&ctx);
-            let version = ctx.library.with_untracked(|l| l.version().to_owned());
-            let (text, mime, extension) = match format {
-                "csv" => (exchange::export_csv(&records), "text/csv", "csv"),
-                "json" => (
-                    exchange::export_json(&records, &version),
-                    "application/json",
-                    "json",
-                ),
-                "bibtex" => (
-                    exchange::bibtex(&records).text,
-                    "application/x-bibtex",
-                    "bib",
-                ),
-                _ => (
-                    exchange::ris(&records).text,
-                    "application/x-research-info-systems",
-                    "ris",
-                ),
-            };
-            let name = format!("immunotherapy-timeline-{}.{extension}", platform::today());
-            set_message.set(match platform::download(&name, mime, &text) {
-                Ok(()) => format!("Downloaded {name} ({} records).", records.len()),
-                Err(error) => format!("The download failed: {error}."),
+            let studies = current_records(&ctx);
+            let count = studies.len();
+            let dataset_version = ctx.library.with_untracked(|l| l.version().to_owned());
+            set_message.set("Preparing the file…".into());
+            wasm_bindgen_futures::spawn_local(async move {
+                let request = Request::Export {
+                    format,
+                    studies,
+                    dataset_version,
+                };
+                let text = match platform::exchange(&request).await {
+                    Ok(Reply::Export(text)) => text,
+                    other => return set_message.set(failed("The export", other)),
+                };
+                let (mime, extension) = format.file_type();
+                let name = format!("immunotherapy-timeline-{}.{extension}", platform::today());
+                set_message.set(match platform::download(&name, mime, &text) {
+                    Ok(()) => format!("Downloaded {name} ({count} records)."),
+                    Err(error) => format!("The download failed: {error}."),
+                });
             });
         }
     };
@@ -125,11 +130,18 @@ pub fn DataPanel() -> impl IntoView {
             wasm_bindgen_futures::spawn_local(async move {
                 match platform::read_file(file).await {
                     Ok(bytes) => {
-                        let checked = library.with_untracked(|l| {
-                            exchange::import(&name, &bytes, &|id| l.has_id(id))
-                        });
-                        set_message.set(String::new());
-                        report.set(Some(Arc::new(checked)));
+                        let request = Request::Import {
+                            file_name: name,
+                            bytes,
+                            taken_ids: library.with_untracked(|l| l.taken_ids()),
+                        };
+                        match platform::exchange(&request).await {
+                            Ok(Reply::Import(checked)) => {
+                                set_message.set(String::new());
+                                report.set(Some(Arc::new(checked)));
+                            }
+                            other => set_message.set(failed("Reading the file", other)),
+                        }
                     }
                     Err(error) => set_message.set(format!("{name}: {error}. Nothing was changed.")),
                 }
@@ -161,23 +173,32 @@ pub fn DataPanel() -> impl IntoView {
             let Some(checked) = report.get_untracked() else {
                 return;
             };
-            let next = ctx
-                .library
-                .with_untracked(|l| l.with_imported(checked.valid.clone()));
-            match platform::save_stored_imports(Some(&next.stored())) {
-                Ok(()) => {
-                    let n = checked.valid.len();
-                    ctx.library.set(Arc::new(next));
-                    report.set(None);
-                    set_message.set(format!(
-                        "Imported {n} record{}; they are marked “Imported”.",
-                        if n == 1 { "" } else { "s" }
-                    ));
+            let library = ctx.library;
+            let next = library.with_untracked(|l| l.with_imported(checked.valid.clone()));
+            set_message.set("Saving…".into());
+            wasm_bindgen_futures::spawn_local(async move {
+                let request = Request::EncodeStored {
+                    studies: next.imported().to_vec(),
+                };
+                let text = match platform::exchange(&request).await {
+                    Ok(Reply::EncodeStored(text)) => text,
+                    other => return set_message.set(failed("The import", other)),
+                };
+                match platform::save_stored_imports(Some(&text)) {
+                    Ok(()) => {
+                        let n = checked.valid.len();
+                        library.set(Arc::new(next));
+                        report.set(None);
+                        set_message.set(format!(
+                            "Imported {n} record{}; they are marked “Imported”.",
+                            if n == 1 { "" } else { "s" }
+                        ));
+                    }
+                    Err(error) => {
+                        set_message.set(format!("Import failed: {error}. Nothing was changed."))
+                    }
                 }
-                Err(error) => {
-                    set_message.set(format!("Import failed: {error}. Nothing was changed."))
-                }
-            }
+            });
         }
     };
     let remove = {
@@ -217,17 +238,17 @@ pub fn DataPanel() -> impl IntoView {
             <div class="button-row">
                 {
                     let export = export.clone();
-                    view! { <button type="button" class="button" on:click=move |_| export("csv")>"CSV"</button> }
+                    view! { <button type="button" class="button" on:click=move |_| export(ExportFormat::Csv)>"CSV"</button> }
                 }
                 {
                     let export = export.clone();
-                    view! { <button type="button" class="button" on:click=move |_| export("json")>"JSON"</button> }
+                    view! { <button type="button" class="button" on:click=move |_| export(ExportFormat::Json)>"JSON"</button> }
                 }
                 {
                     let export = export.clone();
-                    view! { <button type="button" class="button" on:click=move |_| export("bibtex")>"BibTeX"</button> }
+                    view! { <button type="button" class="button" on:click=move |_| export(ExportFormat::Bibtex)>"BibTeX"</button> }
                 }
-                <button type="button" class="button" on:click=move |_| export("ris")>"RIS"</button>
+                <button type="button" class="button" on:click=move |_| export(ExportFormat::Ris)>"RIS"</button>
             </div>
             <h3>"Cite this view"</h3>
             <p class="citation">{move || citation.get()}</p>

@@ -332,7 +332,11 @@ pub struct Problem {
 
 impl fmt::Display for Problem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}: record `{}`", self.file, self.record)?;
+        write!(f, "{}", self.file)?;
+        // A problem with a whole file (or the stored imports) names no record.
+        if !self.record.is_empty() {
+            write!(f, ": record `{}`", self.record)?;
+        }
         if !self.field.is_empty() {
             write!(f, ", field `{}`", self.field)?;
         }

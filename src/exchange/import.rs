@@ -4,6 +4,7 @@
 use super::{json, tabular};
 use crate::data::validate::{RawStudy, validate_one};
 use crate::data::{Problem, Study};
+use serde::{Deserialize, Serialize};
 use std::collections::{HashMap, HashSet};
 
 /// The largest file accepted, in bytes (5 MB). Larger files are refused before they are parsed.
@@ -12,7 +13,7 @@ pub const MAX_IMPORT_BYTES: usize = 5_000_000;
 pub const MAX_IMPORT_RECORDS: usize = 10_000;
 
 /// The file formats `import` reads.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Format {
     Csv,
     Json,
@@ -20,7 +21,7 @@ pub enum Format {
 
 /// Everything an import found: the records that passed, those that did not and why, and
 /// whether the file could be read at all.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct ImportReport {
     pub file_name: String,
     /// The detected format; `None` when the bytes were refused before parsing.
@@ -36,7 +37,7 @@ pub struct ImportReport {
 }
 
 /// One record that cannot be imported.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Rejected {
     /// Where it is in the file: `row N` in a CSV (the header is row 1) or `record N` in JSON.
     pub position: String,

@@ -19,6 +19,7 @@ mod cells;
 mod cite;
 mod import;
 mod json;
+pub mod protocol;
 mod stored;
 mod tabular;
 

@@ -5,7 +5,7 @@
 use super::import::check;
 use super::json::{self, Envelope};
 use crate::data::{Problem, Study};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use std::fmt;
 
 /// The `schema` of stored imports.
@@ -25,7 +25,7 @@ const STORED: Envelope = Envelope {
 const STORED_FILE: &str = "stored imports";
 
 /// Why stored imports could not be read back (in full).
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub enum StoredError {
     /// The text is not stored imports at all: not JSON, cut short, or the wrong shape.
     Corrupted(Problem),

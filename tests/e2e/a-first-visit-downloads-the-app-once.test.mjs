@@ -1,7 +1,8 @@
 // A first visit downloads each file of the app once: the service worker is registered after the
 // app has started, and its precache takes the content-hashed files (the wasm is most of the
 // build) from the HTTP cache the page has just filled, revalidated with a 304, instead of
-// downloading them a second time alongside the page.
+// downloading them a second time alongside the page. The import/export worker's files are not
+// the page's to load: only the precache fetches them, once, after the app has started.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { start, openApp, waitForServiceWorker } from "./helpers.mjs";
@@ -19,7 +20,7 @@ test("the first visit downloads the wasm once and registers the worker after it"
   const app = await openApp(env, "", { context });
   await waitForServiceWorker(app.page);
 
-  const wasm = env.responses.filter((r) => r.path.endsWith("_bg.wasm"));
+  const wasm = env.responses.filter((r) => /immunotimeline-[0-9a-f]{16}_bg\.wasm$/.test(r.path));
   assert.deepEqual(
     wasm.map((r) => r.status),
     [200, 304],
@@ -36,6 +37,11 @@ test("the first visit downloads the wasm once and registers the worker after it"
     worker > env.responses.indexOf(wasm[0]),
     "sw.js is first asked for after the wasm has been served",
   );
+  for (const name of ["/exchange_bg.wasm", "/exchange.js", "/exchange-worker.js"]) {
+    const fetched = env.responses.filter((r) => r.path === name);
+    assert.deepEqual(fetched.map((r) => r.status), [200], `${name} is fetched once, by the precache`);
+    assert.ok(env.responses.indexOf(fetched[0]) > worker, `${name} is fetched after sw.js`);
+  }
   assert.deepEqual(app.errors, []);
   await context.close();
 });

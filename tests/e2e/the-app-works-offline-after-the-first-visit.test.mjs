@@ -1,6 +1,7 @@
 // After one online visit the service worker serves the whole app: with the network gone (the
 // browser offline and the server stopped), a reload and a deep link with query parameters still
-// render the full app, and search still works.
+// render the full app, search still works, and so does an export (the import/export worker's
+// files come from the cache too; the page itself never loaded them).
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { start, openApp, stopServer, waitForServiceWorker } from "./helpers.mjs";
@@ -14,7 +15,7 @@ after(async () => {
 });
 
 test("after the first visit, a reload and a deep link work with no network", async () => {
-  const context = await env.browser.newContext();
+  const context = await env.browser.newContext({ acceptDownloads: true });
   const app = await openApp(env, "", { context });
   assert.equal(await waitForServiceWorker(app.page), env.url());
   const total = await app.count();
@@ -32,6 +33,13 @@ test("after the first visit, a reload and a deep link work with no network", asy
   await deep.waitForCount((n) => n === total, "every study");
   await deep.search("CAR");
   await deep.waitForCount((n) => n > 0 && n < total, "fewer studies for CAR");
+
+  const [file] = await Promise.all([
+    deep.page.waitForEvent("download"),
+    deep.page.getByRole("button", { name: "CSV", exact: true }).click(),
+  ]);
+  assert.match(file.suggestedFilename(), /\.csv$/);
+  await deep.page.getByText(/Downloaded .*\.csv/).waitFor();
 
   assert.deepEqual([...app.errors, ...deep.errors], []);
   await context.close();
