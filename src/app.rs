@@ -18,7 +18,7 @@ use crate::components::{
     timeline::Timeline,
     toolbar::Toolbar,
 };
-use crate::data::{Dataset, Problem, Study};
+use crate::data::{Dataset, Study};
 use crate::exchange::StoredError;
 use crate::exchange::protocol::{Reply, Request};
 use crate::library::{Catalog, Library};
@@ -56,12 +56,8 @@ impl std::ops::Deref for CatalogRef {
 
 /// The bundled records plus this device's stored import, as the import/export worker read it
 /// back (`None`: there is none). Problems are reported, never fatal.
-fn load_library(
-    stored: Option<Result<Vec<Study>, StoredError>>,
-    problems: Vec<Problem>,
-) -> Library {
-    let (dataset, mut bundled_problems) = Dataset::bundled();
-    bundled_problems.extend(problems);
+fn load_library(stored: Option<Result<Vec<Study>, StoredError>>) -> Library {
+    let (dataset, problems) = Dataset::bundled();
     // Benchmark builds may swap in synthetic records of the same shape (`?records=N`).
     #[cfg(feature = "bench-data")]
     let dataset = match crate::platform::bench_record_count() {
@@ -71,35 +67,23 @@ fn load_library(
         ),
         None => dataset,
     };
-    Library::new(dataset, stored, bundled_problems)
+    Library::new(dataset, stored, problems)
 }
 
 /// This device's stored import, read back by the import/export worker. The worker is started
 /// (and its wasm downloaded) only when there is one. When it cannot answer, the stored text is
-/// left as it is and the problem reported.
-async fn read_stored_imports() -> (Option<Result<Vec<Study>, StoredError>>, Vec<Problem>) {
-    let Some(text) = crate::platform::load_stored_imports() else {
-        return (None, Vec::new());
-    };
-    match crate::platform::exchange(&Request::DecodeStored { text }).await {
-        Ok(Reply::DecodeStored(decoded)) => (Some(decoded), Vec::new()),
-        Ok(_) => (
-            None,
-            vec![stored_unread("the helper gave an unexpected answer")],
-        ),
-        Err(error) => (None, vec![stored_unread(&error)]),
-    }
-}
-
-fn stored_unread(why: &str) -> Problem {
-    Problem {
-        file: "stored import".into(),
-        record: String::new(),
-        field: String::new(),
-        message: format!(
-            "the imported records saved in this browser could not be read now ({why}); they are still saved"
-        ),
-    }
+/// left as it is, and the library knows not to save over it.
+async fn read_stored_imports() -> Option<Result<Vec<Study>, StoredError>> {
+    let text = crate::platform::load_stored_imports()?;
+    Some(
+        match crate::platform::exchange(&Request::DecodeStored { text }).await {
+            Ok(Reply::DecodeStored(decoded)) => decoded,
+            Ok(_) => Err(StoredError::Unread(
+                "the helper gave an unexpected answer".into(),
+            )),
+            Err(error) => Err(StoredError::Unread(error)),
+        },
+    )
 }
 
 /// How a change of view enters the browser history.
@@ -203,8 +187,7 @@ pub fn start() {
     crate::platform::install_panic_banner();
     crate::platform::apply_saved_theme();
     wasm_bindgen_futures::spawn_local(async {
-        let (stored, problems) = read_stored_imports().await;
-        let library = Arc::new(load_library(stored, problems));
+        let library = Arc::new(load_library(read_stored_imports().await));
         crate::platform::after_ms(0, move || {
             let (landing, _) = view_state::parse(&crate::platform::location_search());
             library.catalog(landing.hide);
@@ -219,7 +202,7 @@ pub fn start() {
 /// device's stored import, which needs the import/export worker.
 #[component]
 pub fn App() -> impl IntoView {
-    view! { <Shell library=Arc::new(load_library(None, Vec::new())) /> }
+    view! { <Shell library=Arc::new(load_library(None)) /> }
 }
 
 /// The address bar as the source of the view: `search` mirrors `location.search`, except that

@@ -82,6 +82,9 @@ pub struct Library {
     imported: Vec<Study>,
     /// Problems with the bundled data or the stored import, to show once at start-up.
     pub problems: Vec<Problem>,
+    /// The stored import could not be read ([`StoredError::Unread`]), so saving imports now
+    /// would overwrite records this library does not hold.
+    stored_unread: bool,
     views: [Mutex<View>; 3],
 }
 
@@ -102,6 +105,7 @@ impl Library {
         mut problems: Vec<Problem>,
     ) -> Self {
         let mut imported = Vec::new();
+        let stored_unread = matches!(stored, Some(Err(StoredError::Unread(_))));
         match stored {
             None => {}
             Some(Ok(studies)) => imported = studies,
@@ -112,6 +116,12 @@ impl Library {
                 problems.extend(found);
                 imported = kept;
             }
+            Some(Err(error @ StoredError::Unread(_))) => problems.push(Problem {
+                file: "stored import".into(),
+                record: String::new(),
+                field: String::new(),
+                message: error.to_string(),
+            }),
             Some(Err(error)) => problems.push(Problem {
                 file: "stored import".into(),
                 record: String::new(),
@@ -133,6 +143,7 @@ impl Library {
             bundled: Arc::new(bundled),
             imported: kept,
             problems,
+            stored_unread,
             views: Default::default(),
         }
     }
@@ -211,6 +222,12 @@ impl Library {
         self.bundled.index_of(id).is_some() || self.imported.iter().any(|s| s.id == id)
     }
 
+    /// Whether this device's stored import could not be read at start-up: it is still in
+    /// storage, and a new import must not be saved over it.
+    pub fn stored_unread(&self) -> bool {
+        self.stored_unread
+    }
+
     /// Every id in use, bundled and imported, sorted: what an import may not reuse (the
     /// import/export worker gets this list, as [`Library::has_id`] cannot cross to it).
     pub fn taken_ids(&self) -> Vec<String> {
@@ -238,6 +255,7 @@ impl Library {
             bundled: Arc::clone(&self.bundled),
             imported,
             problems: Vec::new(),
+            stored_unread: false,
             views: Default::default(),
         }
     }

@@ -234,3 +234,30 @@ fn a_small_catalog_is_indexed_at_once() {
         assert!(library.index_text(hide, || true).is_none());
     }
 }
+
+#[test]
+fn a_stored_import_that_could_not_be_read_is_reported_and_guarded() {
+    let unread = Some(Err(StoredError::Unread("the helper did not load".into())));
+    let library = Library::new(bundled(), unread, Vec::new());
+    assert!(library.stored_unread(), "saving over it is refused");
+    assert!(library.imported().is_empty());
+    assert_eq!(library.problems.len(), 1);
+    assert!(
+        library.problems[0]
+            .message
+            .contains("the helper did not load")
+            && library.problems[0].message.contains("still saved"),
+        "{:?}",
+        library.problems
+    );
+    assert!(
+        !library.without_imported().stored_unread(),
+        "after removing them"
+    );
+    let read = Library::new(
+        bundled(),
+        read_back(&exchange::encode_stored(&[])),
+        Vec::new(),
+    );
+    assert!(!read.stored_unread());
+}

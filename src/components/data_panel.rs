@@ -17,6 +17,9 @@ use std::sync::Arc;
 /// What export and citation say while a search waits for the records' text to be indexed.
 const PREPARING: &str = "The search is still being prepared; export or cite once its results show.";
 
+/// Why an import is not saved while the stored one could not be read.
+const UNREAD: &str = "The records imported earlier could not be read this time, and saving now would replace them. Reload the page and import again. Nothing was changed.";
+
 /// How many problems are listed before "…and N more".
 const PROBLEMS_SHOWN: usize = 20;
 
@@ -174,6 +177,10 @@ pub fn DataPanel() -> impl IntoView {
                 return;
             };
             let library = ctx.library;
+            if library.with_untracked(|l| l.stored_unread()) {
+                set_message.set(UNREAD.into());
+                return;
+            }
             let next = library.with_untracked(|l| l.with_imported(checked.valid.clone()));
             set_message.set("Saving…".into());
             wasm_bindgen_futures::spawn_local(async move {

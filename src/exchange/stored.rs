@@ -37,6 +37,9 @@ pub enum StoredError {
         problems: Vec<Problem>,
         kept: Vec<Study>,
     },
+    /// Not read at all, for the reason given (the import/export worker did not load); the text
+    /// is still in storage and must not be overwritten.
+    Unread(String),
 }
 
 impl fmt::Display for StoredError {
@@ -51,6 +54,10 @@ impl fmt::Display for StoredError {
             Self::UnknownVersion(problem) => write!(
                 f,
                 "The imported records saved in this browser were written by another version of the app: {problem}"
+            ),
+            Self::Unread(why) => write!(
+                f,
+                "The imported records saved in this browser could not be read now ({why}); they are still saved"
             ),
             Self::Invalid { problems, kept } => write!(
                 f,

@@ -1,14 +1,16 @@
 // Import, export and stored imports go through a worker (public/exchange-worker.js) whose wasm
 // the page downloads only when it is needed. When that download fails (here: a deploy without
 // the file), the app still opens with the bundled data, says why the saved imports are not
-// shown, keeps them saved, and an export says it failed instead of doing nothing.
+// shown, keeps them saved, and an export or an import says it failed instead of doing nothing.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { rm } from "node:fs/promises";
 import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { start, openApp, copyBuild } from "./helpers.mjs";
 
 const KEY = "immunotimeline.imports";
+const GOOD = fileURLToPath(new URL("../fixtures/e2e/my-records.csv", import.meta.url));
 
 let build;
 let env;
@@ -22,7 +24,7 @@ after(async () => {
   await build?.remove();
 });
 
-test("without the helper's wasm, saved imports are kept and an export says it failed", async () => {
+test("without the helper's wasm, saved imports are kept and export and import say they failed", async () => {
   const context = await env.browser.newContext({ acceptDownloads: true });
   const stored = JSON.stringify({ schema: "immunotimeline/import", version: 1, studies: [] });
   await context.addInitScript(
@@ -53,7 +55,10 @@ test("without the helper's wasm, saved imports are kept and an export says it fa
   await page.waitForFunction(() => /Preparing/.test(document.querySelector(".data-status").textContent) === false);
   while (tries < 3) await page.waitForTimeout(50);
   await page.getByText(/The export failed: .*Nothing was changed\./).waitFor();
-  await page.evaluate(() => scrollTo(0, 0)); await page.screenshot({ path: "/tmp/helper-missing.png" });
+
+  await page.locator(".drop-zone input[type=file]").setInputFiles(GOOD);
+  await page.getByText(/Reading the file failed: .*Nothing was changed\./).waitFor();
+  assert.equal(await page.evaluate((key) => localStorage.getItem(key), KEY), stored);
   assert.deepEqual(pageErrors, []);
   await context.close();
 });
