@@ -20,7 +20,7 @@ use crate::components::{
 };
 use crate::data::{Dataset, Study};
 use crate::exchange::StoredError;
-use crate::exchange::protocol::{Reply, Request};
+use crate::exchange::protocol::{self, Reply, Request};
 use crate::library::{Catalog, Library};
 use crate::search::{Query, Results};
 use crate::view_state::{self, UrlProblem, ViewMode, ViewState};
@@ -78,9 +78,7 @@ async fn read_stored_imports() -> Option<Result<Vec<Study>, StoredError>> {
     Some(
         match crate::platform::exchange(&Request::DecodeStored { text }).await {
             Ok(Reply::DecodeStored(decoded)) => decoded,
-            Ok(_) => Err(StoredError::Unread(
-                "the helper gave an unexpected answer".into(),
-            )),
+            Ok(_) => Err(StoredError::Unread(protocol::UNEXPECTED.into())),
             Err(error) => Err(StoredError::Unread(error)),
         },
     )

@@ -82,8 +82,9 @@ pub struct Library {
     imported: Vec<Study>,
     /// Problems with the bundled data or the stored import, to show once at start-up.
     pub problems: Vec<Problem>,
-    /// The stored import could not be read ([`StoredError::Unread`]), so saving imports now
-    /// would overwrite records this library does not hold.
+    /// The stored import could not be read ([`StoredError::Unread`]) or was written by another
+    /// version of the app ([`StoredError::UnknownVersion`]), so saving imports now would
+    /// overwrite records this library does not hold.
     stored_unread: bool,
     views: [Mutex<View>; 3],
 }
@@ -105,7 +106,10 @@ impl Library {
         mut problems: Vec<Problem>,
     ) -> Self {
         let mut imported = Vec::new();
-        let stored_unread = matches!(stored, Some(Err(StoredError::Unread(_))));
+        let stored_unread = matches!(
+            stored,
+            Some(Err(StoredError::Unread(_) | StoredError::UnknownVersion(_)))
+        );
         match stored {
             None => {}
             Some(Ok(studies)) => imported = studies,
@@ -116,17 +120,17 @@ impl Library {
                 problems.extend(found);
                 imported = kept;
             }
-            Some(Err(error @ StoredError::Unread(_))) => problems.push(Problem {
-                file: "stored import".into(),
-                record: String::new(),
-                field: String::new(),
-                message: error.to_string(),
-            }),
             Some(Err(error)) => problems.push(Problem {
                 file: "stored import".into(),
                 record: String::new(),
                 field: String::new(),
-                message: format!("{error}; the imported records were not loaded"),
+                message: match error {
+                    StoredError::Unread(_) => error.to_string(),
+                    StoredError::UnknownVersion(_) => {
+                        format!("{error}; they were not loaded and are kept as they are")
+                    }
+                    _ => format!("{error}; the imported records were not loaded"),
+                },
             }),
         }
         let bundled_ids: HashSet<&str> = bundled.studies.iter().map(|s| s.id.as_str()).collect();
@@ -222,8 +226,9 @@ impl Library {
         self.bundled.index_of(id).is_some() || self.imported.iter().any(|s| s.id == id)
     }
 
-    /// Whether this device's stored import could not be read at start-up: it is still in
-    /// storage, and a new import must not be saved over it.
+    /// Whether this device's stored import could not be read at start-up (the worker did not
+    /// load, or another version of the app wrote it): it is still in storage, and a new import
+    /// must not be saved over it unless the user removes it first.
     pub fn stored_unread(&self) -> bool {
         self.stored_unread
     }

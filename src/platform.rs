@@ -495,18 +495,27 @@ pub fn today() -> String {
     )
 }
 
+/// How long the import/export worker may take to load its wasm before requests are answered
+/// with an error (a download that never ends must not leave the page waiting for ever).
+const HELPER_LOAD_MS: u32 = 30_000;
+
 /// The import/export worker (`public/exchange-worker.js`), started on first use: the worker,
-/// the next request's id, and the `resolve` of each request still waiting for its answer.
+/// whether its wasm has loaded, the next request's id, and the `resolve` of each request still
+/// waiting for its answer.
 struct Helper {
     worker: web_sys::Worker,
+    /// Tells this helper from the ones started before it (see [`HELPER_LOAD_MS`]).
+    generation: u32,
+    loaded: bool,
     next_id: u32,
     waiting: std::collections::HashMap<u32, js_sys::Function>,
     _on_message: Closure<dyn FnMut(web_sys::MessageEvent)>,
-    _on_error: Closure<dyn FnMut(web_sys::ErrorEvent)>,
+    _on_error: Closure<dyn FnMut(web_sys::Event)>,
 }
 
 thread_local! {
     static HELPER: std::cell::RefCell<Option<Helper>> = const { std::cell::RefCell::new(None) };
+    static HELPERS_STARTED: std::cell::Cell<u32> = const { std::cell::Cell::new(0) };
 }
 
 /// Stops the worker and answers everything still waiting with `error`.
@@ -514,31 +523,47 @@ fn drop_helper(error: &str) {
     let Some(helper) = HELPER.with_borrow_mut(Option::take) else {
         return;
     };
+    helper.worker.set_onmessage(None);
+    helper.worker.set_onerror(None);
     helper.worker.terminate();
     for resolve in helper.waiting.values() {
         let _ = resolve.call1(&wasm_bindgen::JsValue::NULL, &error.into());
     }
 }
 
+/// What the worker posts: `"loaded"` once its wasm is ready, else `[id, answer]`.
+fn on_helper_message(event: web_sys::MessageEvent) {
+    let data = event.data();
+    if data.as_string().as_deref() == Some("loaded") {
+        HELPER.with_borrow_mut(|helper| helper.iter_mut().for_each(|h| h.loaded = true));
+        return;
+    }
+    let Some(message) = data.dyn_ref::<js_sys::Array>() else {
+        return;
+    };
+    let answer = message.get(1);
+    let id = message.get(0).as_f64().map(|id| id as u32);
+    let resolve = id.and_then(|id| HELPER.with_borrow_mut(|h| h.as_mut()?.waiting.remove(&id)));
+    if let Some(resolve) = resolve {
+        let _ = resolve.call1(&wasm_bindgen::JsValue::NULL, &answer);
+    }
+    // A text answer means the worker failed and has closed itself.
+    if let Some(error) = answer.as_string() {
+        drop_helper(&error);
+    }
+}
+
 fn start_helper() -> Result<Helper, String> {
     let worker = web_sys::Worker::new("exchange-worker.js")
         .map_err(|_| "the import/export helper could not be started".to_owned())?;
-    let on_message = Closure::<dyn FnMut(_)>::new(|event: web_sys::MessageEvent| {
-        let message: js_sys::Array = event.data().unchecked_into();
-        let id = message.get(0).as_f64().unwrap_or(-1.0) as u32;
-        let answer = message.get(1);
-        let resolve = HELPER.with_borrow_mut(|helper| helper.as_mut()?.waiting.remove(&id));
-        if let Some(resolve) = resolve {
-            let _ = resolve.call1(&wasm_bindgen::JsValue::NULL, &answer);
-        }
-        // A text answer means the worker failed and has closed itself.
-        if let Some(error) = answer.as_string() {
-            drop_helper(&error);
-        }
-    });
-    let on_error = Closure::<dyn FnMut(_)>::new(|event: web_sys::ErrorEvent| {
+    let on_message = Closure::<dyn FnMut(_)>::new(on_helper_message);
+    // A script that fails to load fires a plain `Event`; an exception in it, an `ErrorEvent`.
+    let on_error = Closure::<dyn FnMut(_)>::new(|event: web_sys::Event| {
         event.prevent_default();
-        let detail = event.message();
+        let detail = event
+            .dyn_ref::<web_sys::ErrorEvent>()
+            .map(web_sys::ErrorEvent::message)
+            .unwrap_or_default();
         drop_helper(&if detail.is_empty() {
             "the import/export helper could not be loaded".to_owned()
         } else {
@@ -547,8 +572,25 @@ fn start_helper() -> Result<Helper, String> {
     });
     worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
     worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
+    let generation = HELPERS_STARTED.with(|n| {
+        n.set(n.get().wrapping_add(1));
+        n.get()
+    });
+    gloo::timers::callback::Timeout::new(HELPER_LOAD_MS, move || {
+        let stalled = HELPER.with_borrow(|helper| {
+            helper
+                .as_ref()
+                .is_some_and(|h| h.generation == generation && !h.loaded)
+        });
+        if stalled {
+            drop_helper("the import/export helper took too long to load");
+        }
+    })
+    .forget();
     Ok(Helper {
         worker,
+        generation,
+        loaded: false,
         next_id: 0,
         waiting: Default::default(),
         _on_message: on_message,

@@ -261,3 +261,25 @@ fn a_stored_import_that_could_not_be_read_is_reported_and_guarded() {
     );
     assert!(!read.stored_unread());
 }
+
+#[test]
+fn a_stored_import_from_another_version_is_kept_but_a_damaged_one_may_be_replaced() {
+    let newer = r#"{"schema":"immunotimeline/import","version":99,"studies":[]}"#;
+    let library = Library::new(bundled(), read_back(newer), Vec::new());
+    assert!(
+        library.stored_unread(),
+        "another version's records are kept"
+    );
+    assert!(
+        library.problems[0].message.contains("kept as they are"),
+        "{:?}",
+        library.problems
+    );
+    let damaged = Library::new(bundled(), read_back("{\"schema\":"), Vec::new());
+    assert!(!damaged.stored_unread(), "nothing readable is left to keep");
+    assert!(
+        damaged.problems[0].message.contains("not loaded"),
+        "{:?}",
+        damaged.problems
+    );
+}

@@ -7,7 +7,7 @@
 use super::ctx;
 use crate::app::{Ctx, History};
 use crate::data::Study;
-use crate::exchange::protocol::{ExportFormat, Reply, Request};
+use crate::exchange::protocol::{self, ExportFormat, Reply, Request};
 use crate::exchange::{self, ImportReport, ViewCitation};
 use crate::platform;
 use crate::view_state::RecordSet;
@@ -18,7 +18,10 @@ use std::sync::Arc;
 const PREPARING: &str = "The search is still being prepared; export or cite once its results show.";
 
 /// Why an import is not saved while the stored one could not be read.
-const UNREAD: &str = "The records imported earlier could not be read this time, and saving now would replace them. Reload the page and import again. Nothing was changed.";
+const UNREAD: &str = "The records imported earlier could not be read this time, and saving now would replace them. Reload the page and import again, or remove the saved records first. Nothing was changed.";
+
+/// Why an import is not saved when the records on this device changed while it was saved.
+const CHANGED: &str = "The records on this device changed while the import was being saved, so it was not saved. Nothing was changed; choose the import button again to add the records.";
 
 /// How many problems are listed before "…and N more".
 const PROBLEMS_SHOWN: usize = 20;
@@ -36,9 +39,7 @@ fn current_records(ctx: &Ctx) -> Vec<Study> {
 
 /// What the panel says when the import/export worker gave no usable answer to `what`.
 fn failed(what: &str, answer: Result<Reply, String>) -> String {
-    let why = answer
-        .err()
-        .unwrap_or_else(|| "the import/export helper gave an unexpected answer".into());
+    let why = answer.err().unwrap_or_else(|| protocol::UNEXPECTED.into());
     format!("{what} failed: {why}. Nothing was changed.")
 }
 
@@ -60,6 +61,8 @@ pub fn DataPanel() -> impl IntoView {
     let ctx = ctx();
     let (message, set_message) = signal(String::new());
     let report = RwSignal::new(None::<Arc<ImportReport>>);
+    // While an import is being saved, a second click on its button does nothing.
+    let saving = RwSignal::new(false);
 
     let export = {
         let ctx = ctx.clone();
@@ -176,21 +179,48 @@ pub fn DataPanel() -> impl IntoView {
             let Some(checked) = report.get_untracked() else {
                 return;
             };
+            if saving.get_untracked() {
+                return;
+            }
             let library = ctx.library;
-            if library.with_untracked(|l| l.stored_unread()) {
+            let before = library.get_untracked();
+            if before.stored_unread() {
                 set_message.set(UNREAD.into());
                 return;
             }
-            let next = library.with_untracked(|l| l.with_imported(checked.valid.clone()));
+            // The file was checked against the ids in use when it was read; an import confirmed
+            // since may have taken some of them.
+            let taken: Vec<&str> = (checked.valid.iter())
+                .map(|s| s.id.as_str())
+                .filter(|&id| before.has_id(id))
+                .collect();
+            if !taken.is_empty() {
+                report.set(None);
+                set_message.set(format!(
+                    "Since {} was read, records with the id {} were imported; read the file again. Nothing was changed.",
+                    checked.file_name,
+                    taken.join(", ")
+                ));
+                return;
+            }
+            let next = before.with_imported(checked.valid.clone());
             set_message.set("Saving…".into());
+            saving.set(true);
             wasm_bindgen_futures::spawn_local(async move {
                 let request = Request::EncodeStored {
                     studies: next.imported().to_vec(),
                 };
-                let text = match platform::exchange(&request).await {
+                let answer = platform::exchange(&request).await;
+                saving.set(false);
+                let text = match answer {
                     Ok(Reply::EncodeStored(text)) => text,
                     other => return set_message.set(failed("The import", other)),
                 };
+                // A removal or another import while this one was encoded: saving `next` would
+                // undo it.
+                if !Arc::ptr_eq(&before, &library.get_untracked()) {
+                    return set_message.set(CHANGED.into());
+                }
                 match platform::save_stored_imports(Some(&text)) {
                     Ok(()) => {
                         let n = checked.valid.len();
@@ -224,6 +254,11 @@ pub fn DataPanel() -> impl IntoView {
         let ctx = ctx.clone();
         move || ctx.library.with(|l| l.imported().len())
     };
+    // Saved records this visit could not read can be removed too, as the way out of them.
+    let unread = {
+        let ctx = ctx.clone();
+        move || ctx.library.with(|l| l.stored_unread())
+    };
     let hide = {
         let ctx = ctx.clone();
         move || ctx.state.with(|s| s.hide)
@@ -237,6 +272,7 @@ pub fn DataPanel() -> impl IntoView {
         }
     };
     let toggle_bundled = toggle.clone();
+    let remove_unread = remove.clone();
 
     view! {
         <section class="data-panel" aria-labelledby="data-title">
@@ -269,6 +305,10 @@ pub fn DataPanel() -> impl IntoView {
                 <input type="file" accept=".json,.csv,application/json,text/csv" on:change=on_pick />
             </label>
             {move || report.get().map(|r| view! { <ImportReportView report=r confirm=confirm cancel=move || report.set(None) /> })}
+            <Show when=move || unread()>
+                <p>"Records imported earlier are saved on this device but could not be read this time."</p>
+                <button type="button" class="button" on:click=remove_unread.clone()>"Remove the saved records"</button>
+            </Show>
             <Show when=move || { imported_count() > 0 }>
                 <p>{move || format!("{} imported records on this device.", imported_count())}</p>
                 <div class="button-row">

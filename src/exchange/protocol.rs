@@ -18,6 +18,9 @@ use serde::{Deserialize, Serialize};
 /// then refuse each other in words instead of misreading bytes.
 pub const PROTOCOL: u32 = 1;
 
+/// What the app says when the worker answers a request with the reply to another kind.
+pub const UNEXPECTED: &str = "the import/export helper gave an unexpected answer";
+
 /// The file formats an export writes.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum ExportFormat {

@@ -1,8 +1,10 @@
 // Import, export and stored imports go through a worker (public/exchange-worker.js) whose wasm
-// the page downloads only when it is needed. When that download fails (here: a deploy without
-// the file), the app still opens with the bundled data, says why the saved imports are not
-// shown, keeps them saved, and an export or an import says it failed instead of doing nothing.
-import { test, before, after } from "node:test";
+// the page downloads only when it is needed. When that fails (here: a deploy without the
+// worker's wasm, or without its script), the app still opens with the bundled data, says why the
+// saved imports are not shown, keeps them saved, and an export or an import says it failed
+// instead of doing nothing. When the helper works again later in the visit, an import is still
+// not saved over the records it could not read.
+import { test, after } from "node:test";
 import assert from "node:assert/strict";
 import { rm } from "node:fs/promises";
 import { join } from "node:path";
@@ -11,54 +13,95 @@ import { start, openApp, copyBuild } from "./helpers.mjs";
 
 const KEY = "immunotimeline.imports";
 const GOOD = fileURLToPath(new URL("../fixtures/e2e/my-records.csv", import.meta.url));
+const STORED = JSON.stringify({ schema: "immunotimeline/import", version: 1, studies: [] });
 
-let build;
-let env;
-before(async () => {
-  build = await copyBuild();
-  await rm(join(build.dir, "exchange_bg.wasm"));
-  env = await start({ root: build.dir });
-});
+const cleanups = [];
 after(async () => {
-  await env?.close();
-  await build?.remove();
+  for (const cleanup of cleanups.reverse()) await cleanup();
 });
 
-test("without the helper's wasm, saved imports are kept and export and import say they failed", async () => {
+/** The release build without `missing`, served. */
+async function serveWithout(missing) {
+  const build = await copyBuild();
+  cleanups.push(build.remove);
+  await rm(join(build.dir, missing));
+  const env = await start({ root: build.dir });
+  cleanups.push(env.close);
+  return env;
+}
+
+/** A browser context whose storage holds saved imports (the empty list, so they read as fine). */
+async function contextWithSavedImports(env) {
   const context = await env.browser.newContext({ acceptDownloads: true });
-  const stored = JSON.stringify({ schema: "immunotimeline/import", version: 1, studies: [] });
   await context.addInitScript(
     ([key, text]) => location.protocol === "http:" && (localStorage.getItem(key) ?? localStorage.setItem(key, text)),
-    [KEY, stored],
+    [KEY, STORED],
   );
-  // Requests for the helper's wasm by the app (the service worker's precache asks for it too).
-  let tries = 0;
-  context.on("request", (request) => {
-    if (request.url().endsWith("/exchange_bg.wasm") && !request.serviceWorker()) tries++;
+  return context;
+}
+
+const stored = (page) => page.evaluate((key) => localStorage.getItem(key), KEY);
+
+for (const missing of ["exchange_bg.wasm", "exchange-worker.js"]) {
+  test(`without ${missing}, saved imports are kept and export and import say they failed`, async () => {
+    const env = await serveWithout(missing);
+    const context = await contextWithSavedImports(env);
+    // The app's requests for the missing file (the service worker's precache asks for it too).
+    let tries = 0;
+    context.on("request", (request) => {
+      if (request.url().endsWith(`/${missing}`) && !request.serviceWorker()) tries++;
+    });
+    const pageErrors = [];
+    context.on("page", (page) => page.on("pageerror", (error) => pageErrors.push(String(error))));
+    const app = await openApp(env, "?view=list", { context });
+    const { page } = app;
+    assert.ok((await app.count()) >= 3, "the bundled studies are shown");
+    await page.getByText(/could not be read now .*they are still saved/).first().waitFor();
+    assert.equal(await stored(page), STORED);
+
+    let downloads = 0;
+    page.on("download", () => downloads++);
+    const status = page.locator(".data-status");
+    await page.getByRole("button", { name: "CSV", exact: true }).click();
+    await status.getByText(/The export failed: the import\/export helper could not be loaded.*Nothing was changed\./).waitFor();
+    assert.equal(downloads, 0);
+    // Each try starts a new helper (after the start-up's and the CSV's), and none hangs.
+    assert.equal(tries, 2);
+    await page.getByRole("button", { name: "JSON", exact: true }).click();
+    await page.waitForFunction(() => !/Preparing/.test(document.querySelector(".data-status").textContent));
+    await status.getByText(/The export failed: .*Nothing was changed\./).waitFor();
+    assert.equal(tries, 3);
+
+    await page.locator(".drop-zone input[type=file]").setInputFiles(GOOD);
+    await status.getByText(/Reading the file failed: .*Nothing was changed\./).waitFor();
+    assert.equal(await stored(page), STORED);
+    assert.deepEqual(pageErrors, []);
+    await context.close();
   });
-  const pageErrors = [];
-  context.on("page", (page) => page.on("pageerror", (error) => pageErrors.push(String(error))));
+}
+
+test("an import is not saved over saved records the helper could not read at start-up", async () => {
+  const env = await start();
+  cleanups.push(env.close);
+  const context = await contextWithSavedImports(env);
+  // The start-up's helper cannot download its wasm; the next one can.
+  let blocked = 0;
+  await context.route(/\/exchange_bg\.wasm$/, (route) => (blocked++ === 0 ? route.abort() : route.continue()));
   const app = await openApp(env, "?view=list", { context });
   const { page } = app;
-  assert.ok((await app.count()) >= 3, "the bundled studies are shown");
   await page.getByText(/could not be read now .*they are still saved/).first().waitFor();
-  assert.equal(await page.evaluate((key) => localStorage.getItem(key), KEY), stored);
-
-  let downloads = 0;
-  page.on("download", () => downloads++);
-  await page.getByRole("button", { name: "CSV", exact: true }).click();
-  await page.getByText(/The export failed: .*Nothing was changed\./).waitFor();
-  assert.equal(downloads, 0);
-  // Each try starts a new helper (after the start-up's and the CSV's), and none hangs.
-  assert.equal(tries, 2);
-  await page.getByRole("button", { name: "JSON", exact: true }).click();
-  await page.waitForFunction(() => /Preparing/.test(document.querySelector(".data-status").textContent) === false);
-  while (tries < 3) await page.waitForTimeout(50);
-  await page.getByText(/The export failed: .*Nothing was changed\./).waitFor();
-
   await page.locator(".drop-zone input[type=file]").setInputFiles(GOOD);
-  await page.getByText(/Reading the file failed: .*Nothing was changed\./).waitFor();
-  assert.equal(await page.evaluate((key) => localStorage.getItem(key), KEY), stored);
-  assert.deepEqual(pageErrors, []);
+  await page.getByRole("button", { name: /^Import/ }).click();
+  await page.locator(".data-status").getByText(/saving now would replace them.*Nothing was changed\./).waitFor();
+  assert.equal(await stored(page), STORED);
+  assert.equal(await page.getByText(/imported records on this device/).count(), 0);
+
+  // Removing them on purpose is the way out; then the import is saved.
+  await page.getByRole("button", { name: "Remove the saved records" }).click();
+  await page.getByRole("button", { name: /^Import/ }).click();
+  await page.locator(".data-status").getByText(/^Imported \d+ records?/).waitFor();
+  assert.notEqual(await stored(page), STORED);
+  await page.getByText(/^\d+ imported records on this device/).waitFor();
+  assert.ok(blocked >= 2, "the second helper loaded its wasm");
   await context.close();
 });

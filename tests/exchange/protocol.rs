@@ -128,3 +128,30 @@ fn taken_ids_hold_bundled_and_imported_ids() {
     assert_eq!(ids.last().map(String::as_str), Some("zz-mine"));
     assert!(ids.is_sorted());
 }
+
+/// A change to the bytes of a message (a field or variant of `Request`, `Reply` or `Study`
+/// added, removed or moved) must come with a new `PROTOCOL`, or a page and a worker from
+/// different deployments would misread each other instead of refusing. This pins the bytes.
+#[test]
+fn the_message_bytes_change_only_with_the_protocol_version() {
+    let csv = "id,title,date,approaches,stage,summary,status,sources\n\
+        pin-2023,A pinned record,2023-05,car-t,phase-1,Short summary.,unverified,Notes\n";
+    let report = exchange::import("pin.csv", csv.as_bytes(), &|_| false);
+    assert_eq!(report.valid.len(), 1, "{report:?}");
+    let request = Request::Export {
+        format: ExportFormat::Ris,
+        studies: report.valid,
+        dataset_version: "v1".into(),
+    };
+    let hex: String = encode_request(&request)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect();
+    assert_eq!(
+        (PROTOCOL, hex.as_str()),
+        (1, PINNED_V1),
+        "the message format changed: raise PROTOCOL and pin the new bytes"
+    );
+}
+
+const PINNED_V1: &str = "010103010870696e2d323032330f412070696e6e6564207265636f72640107323032332d303500000101000000040000000000000e53686f72742073756d6d6172792e0000030001054e6f74657300027631";
