@@ -57,7 +57,7 @@ impl fmt::Display for StoredError {
             ),
             Self::Unread(why) => write!(
                 f,
-                "The imported records saved in this browser could not be read now ({why}); they are still saved"
+                "The imported records saved in this browser could not be read this time, because {why}; they are still saved"
             ),
             Self::Invalid { problems, kept } => write!(
                 f,

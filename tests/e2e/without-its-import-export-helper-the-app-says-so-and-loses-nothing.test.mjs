@@ -56,7 +56,7 @@ for (const missing of ["exchange_bg.wasm", "exchange-worker.js"]) {
     const app = await openApp(env, "?view=list", { context });
     const { page } = app;
     assert.ok((await app.count()) >= 3, "the bundled studies are shown");
-    await page.getByText(/could not be read now .*they are still saved/).first().waitFor();
+    await page.getByText(/could not be read this time, because the import\/export helper .*; they are still saved/).first().waitFor();
     assert.equal(await stored(page), STORED);
 
     let downloads = 0;
@@ -89,7 +89,7 @@ test("an import is not saved over saved records the helper could not read at sta
   await context.route(/\/exchange_bg\.wasm$/, (route) => (blocked++ === 0 ? route.abort() : route.continue()));
   const app = await openApp(env, "?view=list", { context });
   const { page } = app;
-  await page.getByText(/could not be read now .*they are still saved/).first().waitFor();
+  await page.getByText(/could not be read this time, because the import\/export helper .*; they are still saved/).first().waitFor();
   await page.locator(".drop-zone input[type=file]").setInputFiles(GOOD);
   await page.getByRole("button", { name: /^Import/ }).click();
   await page.locator(".data-status").getByText(/saving now would replace them.*Nothing was changed\./).waitFor();
