@@ -105,3 +105,19 @@ test("an import is not saved over saved records the helper could not read at sta
   assert.ok(blocked >= 2, "the second helper loaded its wasm");
   await context.close();
 });
+
+test("a helper whose wasm never arrives is given up after 30 s, and the app opens", async () => {
+  const env = await start();
+  cleanups.push(env.close);
+  const context = await contextWithSavedImports(env);
+  // The download starts and never ends (the request is held, never answered).
+  await context.route(/\/exchange_bg\.wasm$/, () => {});
+  const page = await context.newPage();
+  const opened = Date.now();
+  await page.goto(env.url("?view=list"));
+  await page.getByText(/could not be read this time, because the import\/export helper took too long to load/).first().waitFor({ timeout: 60_000 });
+  assert.ok(Date.now() - opened >= 29_000, "not given up before its time");
+  assert.ok((await page.locator(".card").count()) >= 3, "the bundled studies are shown");
+  assert.equal(await stored(page), STORED);
+  await context.close();
+});
