@@ -31,8 +31,8 @@ async function serveWithout(missing) {
 }
 
 /** A browser context whose storage holds saved imports (the empty list, so they read as fine). */
-async function contextWithSavedImports(env) {
-  const context = await env.browser.newContext({ acceptDownloads: true });
+async function contextWithSavedImports(env, options = {}) {
+  const context = await env.browser.newContext({ acceptDownloads: true, ...options });
   await context.addInitScript(
     ([key, text]) => location.protocol === "http:" && (localStorage.getItem(key) ?? localStorage.setItem(key, text)),
     [KEY, STORED],
@@ -83,7 +83,9 @@ for (const missing of ["exchange_bg.wasm", "exchange-worker.js"]) {
 test("an import is not saved over saved records the helper could not read at start-up", async () => {
   const env = await start();
   cleanups.push(env.close);
-  const context = await contextWithSavedImports(env);
+  // No service worker: its precache may ask for the helper's wasm first, when the page is idle
+  // while the start-up waits, and then the abort below would hit its request instead.
+  const context = await contextWithSavedImports(env, { serviceWorkers: "block" });
   // The start-up's helper cannot download its wasm; the next one can.
   let blocked = 0;
   await context.route(/\/exchange_bg\.wasm$/, (route) => (blocked++ === 0 ? route.abort() : route.continue()));
