@@ -244,10 +244,20 @@ impl Library {
     }
 
     /// A new library with `more` imported records added (they were validated by the import).
-    pub fn with_imported(&self, more: Vec<Study>) -> Self {
+    /// `Err` lists the ids of `more` already in use: the file was checked against the ids of
+    /// an earlier library, and an import confirmed since may have taken some.
+    pub fn with_imported(&self, more: Vec<Study>) -> Result<Self, Vec<String>> {
+        let imported_ids: HashSet<&str> = self.imported.iter().map(|s| s.id.as_str()).collect();
+        let taken: Vec<String> = (more.iter())
+            .filter(|s| self.bundled.index_of(&s.id).is_some() || imported_ids.contains(&*s.id))
+            .map(|s| s.id.clone())
+            .collect();
+        if !taken.is_empty() {
+            return Err(taken);
+        }
         let mut imported = self.imported.clone();
         imported.extend(more);
-        self.replaced(imported)
+        Ok(self.replaced(imported))
     }
 
     /// A new library without imported records.

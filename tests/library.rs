@@ -59,7 +59,7 @@ fn catalogs_of_the_bundled_records_alone_share_them() {
     let bundled_only = library.catalog(Some(RecordSet::Imported));
     assert!(std::sync::Arc::ptr_eq(&all.dataset, &bundled_only.dataset));
 
-    let with_mine = library.with_imported(own_records());
+    let with_mine = library.with_imported(own_records()).expect("new ids");
     let merged = with_mine.catalog(None);
     assert_eq!(merged.dataset.studies.len(), all.dataset.studies.len() + 2);
     let again = with_mine.catalog(Some(RecordSet::Imported));
@@ -68,7 +68,9 @@ fn catalogs_of_the_bundled_records_alone_share_them() {
 
 #[test]
 fn a_stored_import_comes_back_marked_and_searchable() {
-    let first = Library::new(bundled(), None, Vec::new()).with_imported(own_records());
+    let first = Library::new(bundled(), None, Vec::new())
+        .with_imported(own_records())
+        .expect("new ids");
     let stored = exchange::encode_stored(first.imported());
     let library = Library::new(bundled(), read_back(&stored), Vec::new());
     assert!(library.problems.is_empty(), "{:?}", library.problems);
@@ -96,7 +98,9 @@ fn a_stored_import_comes_back_marked_and_searchable() {
 
 #[test]
 fn hiding_a_record_set_leaves_only_the_other() {
-    let library = Library::new(bundled(), None, Vec::new()).with_imported(own_records());
+    let library = Library::new(bundled(), None, Vec::new())
+        .with_imported(own_records())
+        .expect("new ids");
     let all = library.catalog(None).dataset.studies.len();
     let bundled_only = library
         .catalog(Some(RecordSet::Imported))
@@ -172,7 +176,9 @@ fn a_stored_record_whose_id_is_now_bundled_is_left_out_and_named() {
 
 #[test]
 fn removing_imports_gives_back_the_bundled_data() {
-    let library = Library::new(bundled(), None, Vec::new()).with_imported(own_records());
+    let library = Library::new(bundled(), None, Vec::new())
+        .with_imported(own_records())
+        .expect("new ids");
     let cleared = library.without_imported();
     assert!(cleared.imported().is_empty());
     assert!(!cleared.has_id("my-lab-notes-2023"));
@@ -269,4 +275,22 @@ fn a_stored_import_that_could_not_be_read_is_reported_and_guarded() {
         Vec::new(),
     );
     assert!(!read.stored_unread());
+}
+
+#[test]
+fn records_whose_ids_were_taken_since_the_file_was_read_are_refused_by_name() {
+    let library = Library::new(bundled(), None, Vec::new())
+        .with_imported(own_records())
+        .expect("new ids");
+    let mut again = own_records();
+    again.truncate(1);
+    let taken = again[0].id.clone();
+    assert_eq!(library.with_imported(again).err(), Some(vec![taken]));
+    let mut bundled_one = own_records();
+    bundled_one[0].id = bundled().studies[0].id.clone();
+    bundled_one.truncate(1);
+    assert_eq!(
+        library.with_imported(bundled_one).err(),
+        Some(vec![bundled().studies[0].id.clone()])
+    );
 }

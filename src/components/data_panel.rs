@@ -188,22 +188,18 @@ pub fn DataPanel() -> impl IntoView {
                 set_message.set(UNREAD.into());
                 return;
             }
-            // The file was checked against the ids in use when it was read; an import confirmed
-            // since may have taken some of them.
-            let taken: Vec<&str> = (checked.valid.iter())
-                .map(|s| s.id.as_str())
-                .filter(|&id| before.has_id(id))
-                .collect();
-            if !taken.is_empty() {
-                report.set(None);
-                set_message.set(format!(
-                    "Since {} was read, records with the id {} were imported; read the file again. Nothing was changed.",
-                    checked.file_name,
-                    taken.join(", ")
-                ));
-                return;
-            }
-            let next = before.with_imported(checked.valid.clone());
+            let next = match before.with_imported(checked.valid.clone()) {
+                Ok(next) => next,
+                Err(taken) => {
+                    report.set(None);
+                    set_message.set(format!(
+                        "Since {} was read, records with the id {} were imported; read the file again. Nothing was changed.",
+                        checked.file_name,
+                        taken.join(", ")
+                    ));
+                    return;
+                }
+            };
             set_message.set("Saving…".into());
             saving.set(true);
             wasm_bindgen_futures::spawn_local(async move {

@@ -121,7 +121,9 @@ fn taken_ids_hold_bundled_and_imported_ids() {
     let mut mine = bundled().studies[..2].to_vec();
     mine[0].id = "zz-mine".into();
     mine[1].id = "aa-mine".into();
-    let library = Library::new(dataset, None, Vec::new()).with_imported(mine);
+    let library = Library::new(dataset, None, Vec::new())
+        .with_imported(mine)
+        .expect("new ids");
     let ids = library.taken_ids();
     assert_eq!(ids.len(), bundled_count + 2);
     assert_eq!(ids.first().map(String::as_str), Some("aa-mine"));
