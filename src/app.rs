@@ -223,7 +223,9 @@ impl Address {
             address.pending.update_value(|p| p.0 = None);
             address.search.set(crate::platform::location_search());
         });
-        // Reloading, closing or leaving right after typing still keeps what was typed.
+        // Leaving right after typing still records what was typed in this page's history
+        // entry, so Back returns to it. A reload in that pause does not: the browser fixes the
+        // reload's URL before the page hears of it.
         let _ = window_event_listener(leptos::ev::pagehide, move |_| address.flush());
         address
     }

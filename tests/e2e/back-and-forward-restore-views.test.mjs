@@ -59,3 +59,19 @@ test("the detail panel links to what a study builds on, and Escape closes it", a
   assert.equal(app.params().get("study"), "kim-2009-tumor-self-seeding");
   assert.deepEqual(app.errors, []);
 });
+
+test("leaving right after typing, before the address follows, Back returns to the typed text", async () => {
+  const app = await openApp(env, "?view=list");
+  const { page } = app;
+  await app.search("melanoma");
+  // At once: the address is written only after typing pauses, or when the page is left.
+  await page.evaluate(() => {
+    location.href = "about:blank";
+  });
+  await page.waitForURL("about:blank");
+  await page.goBack();
+  await page.locator(".result-count").waitFor();
+  assert.equal(app.params().get("q"), "melanoma");
+  assert.equal(await app.searchBox.inputValue(), "melanoma");
+  assert.deepEqual(app.errors, []);
+});

@@ -30,6 +30,9 @@ test("the app works, installs its worker and works offline under /timeline/", as
   await app.waitForCount((n) => n > 0 && n < total, "fewer studies for CAR");
   await app.search("");
   await app.waitForCount((n) => n === total, "every study");
+  // The address follows typing after a pause, and a reload started in that pause reloads the
+  // address as it was (the browser fixes a reload's URL before the page hears of it).
+  await app.waitForAddress("q", null);
 
   assert.equal(await waitForServiceWorker(app.page), `${env.origin}${PREFIX}`);
   const manifest = await app.page.evaluate(async () => {
