@@ -24,11 +24,13 @@ const INDEX = new URL("./", self.registration.scope).href;
 
 self.addEventListener("install", (event) => {
   // cache: "reload" skips the HTTP cache, so a stale index.html can never be precached. A file
-  // whose name carries its content's hash (Trunk's `name-<16 hex digits>`) cannot be stale, so
-  // it may come from the HTTP cache: the page has usually just downloaded it, and the wasm is
-  // most of the build. addAll rejects on any non-2xx response, which fails the install and
-  // keeps the previous build (the empty cache of the failed one is removed).
-  const hashed = /-[0-9a-f]{16}(_bg)?\.[a-z]+$/;
+  // whose name carries its content's hash cannot be stale, so it may come from the HTTP cache:
+  // the page has usually just downloaded it, and the wasm is most of the build. Trunk writes the
+  // 64-bit hash in hex without leading zeros (`name-2e0827462b3b9.js`), so up to 16 digits; at
+  // least 8 keeps `icon-192.png` out (a hash that short has a chance of 1 in 4 billion).
+  // addAll rejects on any non-2xx response, which fails the install and keeps the previous
+  // build (the empty cache of the failed one is removed).
+  const hashed = /-[0-9a-f]{8,16}(_bg)?\.[a-z]+$/;
   const requests = PRECACHE.map(
     (path) => new Request(path, { cache: hashed.test(path) ? "default" : "reload" }),
   );

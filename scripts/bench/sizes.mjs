@@ -87,5 +87,5 @@ function referencedBy(html) {
 
 /** `immunotimeline-d5fd859f1838c206_bg.wasm` → `immunotimeline-…_bg.wasm`. */
 function shortName(name) {
-  return name.replace(/-[0-9a-f]{12,}/, "-…");
+  return name.replace(/-[0-9a-f]{8,16}(?=(_bg)?\.)/, "-…");
 }

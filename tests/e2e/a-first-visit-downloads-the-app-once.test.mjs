@@ -20,13 +20,13 @@ test("the first visit downloads the wasm once and registers the worker after it"
   const app = await openApp(env, "", { context });
   await waitForServiceWorker(app.page);
 
-  const wasm = env.responses.filter((r) => /immunotimeline-[0-9a-f]{16}_bg\.wasm$/.test(r.path));
+  const wasm = env.responses.filter((r) => /immunotimeline-[0-9a-f]{8,16}_bg\.wasm$/.test(r.path));
   assert.deepEqual(
     wasm.map((r) => r.status),
     [200, 304],
     "the page downloads the wasm, the worker's precache revalidates it",
   );
-  const glue = env.responses.filter((r) => /immunotimeline-[0-9a-f]{16}\.js$/.test(r.path));
+  const glue = env.responses.filter((r) => /immunotimeline-[0-9a-f]{8,16}\.js$/.test(r.path));
   assert.deepEqual(glue.map((r) => r.status), [200, 304]);
   // Non-hashed files are precached fresh (a stale index.html must never be kept).
   const pages = env.responses.filter((r) => r.path === "/");
