@@ -1,8 +1,9 @@
 //! The application shell: the records loaded once, the view derived from the URL, the layout.
 //!
 //! The URL's query string is the only view state. Components read [`Ctx::state`] (parsed from
-//! the URL) and [`Ctx::results`] (derived from it) and change the view with [`Ctx::set`], which
-//! writes a new URL; nothing else holds filter state.
+//! the URL) and [`Ctx::results`] (derived from it; the filters and the overview read its counts
+//! a frame later, [`Ctx::tallies`]) and change the view with [`Ctx::set`], which writes a new
+//! URL; nothing else holds filter state.
 
 use crate::components::{
     bench::BenchView,
@@ -22,7 +23,7 @@ use crate::data::{Dataset, Study};
 use crate::exchange::StoredError;
 use crate::exchange::protocol::{self, Reply, Request};
 use crate::library::{Catalog, Library};
-use crate::search::{Query, Results};
+use crate::search::{Facets, Query, Results};
 use crate::view_state::{self, UrlProblem, ViewMode, ViewState};
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -84,6 +85,23 @@ async fn read_stored_imports() -> Option<Result<Vec<Study>, StoredError>> {
     )
 }
 
+/// What the filters and the overview show of a search's results.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Tallies {
+    pub facets: Facets,
+    /// See [`Results::histogram`].
+    pub histogram: Vec<(i32, u32)>,
+}
+
+impl Tallies {
+    fn of(results: &Results) -> Self {
+        Self {
+            facets: results.facets.clone(),
+            histogram: results.histogram.clone(),
+        }
+    }
+}
+
 /// How a change of view enters the browser history.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum History {
@@ -105,6 +123,10 @@ pub struct Ctx {
     pub state: Memo<ViewState>,
     pub query: Memo<Query>,
     pub results: Memo<Results>,
+    /// The counts of [`Ctx::results`] that the filters and the overview show, taken up once the
+    /// results themselves are painted: a keystroke's new results are not held up by redrawing
+    /// a hundred counts, which follow a frame later.
+    pub tallies: ReadSignal<Tallies>,
     /// The id of the selected study: what markers and cards watch, so typing does not wake
     /// every one of them.
     pub selected: Memo<Option<String>>,
@@ -337,6 +359,7 @@ fn Shell(
     });
     let results = Memo::new(move |_| catalog.with(|c| query.with(|q| c.index.search(q))));
     let selected = Memo::new(move |_| state.with(|s| s.study.clone()));
+    let tallies = follow_after_paint(results, Tallies::of);
     let ctx = Ctx {
         library,
         catalog,
@@ -344,6 +367,7 @@ fn Shell(
         state,
         query,
         results,
+        tallies,
         selected,
         set,
     };
@@ -422,6 +446,37 @@ fn Shell(
             </p>
         </footer>
     }
+}
+
+/// A signal that follows `part` of `source`, updated in a task after the frame that paints a
+/// change of `source` (a burst of changes within one frame gives one update), and only when that
+/// part differs.
+fn follow_after_paint<T, U>(source: Memo<T>, part: fn(&T) -> U) -> ReadSignal<U>
+where
+    T: Send + Sync + 'static,
+    U: PartialEq + Send + Sync + 'static,
+{
+    let (value, set_value) = signal(source.with_untracked(part));
+    let scheduled = StoredValue::new(false);
+    Effect::new(move |_| {
+        source.track();
+        if scheduled.try_get_value() != Some(false) {
+            return;
+        }
+        scheduled.set_value(true);
+        crate::platform::after_paint(move || {
+            // Gone with its component (a test's app unmounted): nothing to update.
+            if scheduled.try_set_value(false).is_some() {
+                return;
+            }
+            if let Some(next) = source.try_with_untracked(part)
+                && value.try_with_untracked(|now| *now != next) == Some(true)
+            {
+                let _ = set_value.try_set(next);
+            }
+        });
+    });
+    value
 }
 
 /// Indexes the text of the catalog on screen, a slice of about [`INDEX_SLICE_MS`] per task, so

@@ -239,6 +239,17 @@ impl Soon {
     }
 }
 
+/// Runs `f` in a task of its own once the browser has painted the next frame, so what changed
+/// before it is on screen first. A hidden page paints no frames; there it runs `f` [`soon`].
+pub fn after_paint(f: impl FnOnce() + 'static) {
+    if document().hidden() {
+        soon(f);
+    } else {
+        // The frame's callbacks run just before it is painted; a task queued there runs after.
+        request_animation_frame(move || soon(f));
+    }
+}
+
 /// Whether the screen is wide enough to show the filters open beside the results.
 pub fn is_wide() -> bool {
     window()

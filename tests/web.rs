@@ -43,6 +43,18 @@ fn type_into_search(host: &HtmlElement, text: &str) {
     input.dispatch_event(&event).expect("dispatch input");
 }
 
+/// Waits until the browser has painted a frame and the app has taken up what follows the results
+/// a frame later (the filters' and the overview's counts, `Ctx::tallies`).
+async fn after_paint() {
+    let painted = js_sys::Promise::new(&mut |done, _| {
+        immunotimeline::platform::after_paint(move || {
+            let _ = done.call0(&wasm_bindgen::JsValue::NULL);
+        });
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(painted).await;
+    leptos::task::tick().await;
+}
+
 /// The number the live region announces ("All 80 studies", "3 of 80 studies").
 fn announced(host: &HtmlElement) -> u32 {
     let text = host
@@ -113,6 +125,9 @@ async fn a_facet_value_with_no_matches_is_hidden_and_comes_back_when_it_has_some
 
     type_into_search(&host, "Kottke");
     leptos::task::tick().await;
+    // The counts follow the results a frame later.
+    assert_eq!(count(&host, shown), at_first, "not yet");
+    after_paint().await;
     let list = host.query_selector_all(shown).expect("valid selector");
     for i in 0..list.length() {
         let row = list.item(i).expect("a row").unchecked_into::<HtmlElement>();
@@ -130,6 +145,7 @@ async fn a_facet_value_with_no_matches_is_hidden_and_comes_back_when_it_has_some
 
     type_into_search(&host, "");
     leptos::task::tick().await;
+    after_paint().await;
     assert_eq!(count(&host, shown), at_first);
 }
 

@@ -8,7 +8,7 @@
 // it. The Event Timing API's `input` entries (rounded to 8 ms, reported from 16 ms) are kept as
 // a cross-check.
 import { readFile } from "node:fs/promises";
-import { budget, median, ms, percentile, run, saveRaw, sleep, start, table } from "./lib.mjs";
+import { budget, median, ms, percentile, resultsPainted, run, saveRaw, sleep, start, table } from "./lib.mjs";
 
 const PROBE = await readFile(new URL("./page-probe.js", import.meta.url), "utf8");
 /** Three of the words the native benchmark types a prefix at a time (benches/search.rs). */
@@ -41,16 +41,18 @@ run(async () => {
   await saveRaw("keystroke", { runs, words: WORDS, results });
 
   const rows = results.map(({ name, keys, budgetMs }) => {
+    const shown = keys.map(resultsPainted);
     const painted = keys.map((k) => k.painted);
     const dom = keys.map((k) => k.dom);
     const working = keys.map((k) => k.painted - k.frameWait);
-    const p95 = percentile(painted, 95);
+    const p95 = percentile(shown, 95);
     return [
       name,
       String(keys.length),
       `${ms(percentile(dom, 50))} / ${ms(percentile(dom, 95))}`,
-      `${ms(percentile(painted, 50))} / ${ms(p95)}`,
+      `${ms(percentile(shown, 50))} / ${ms(p95)}`,
       budget(p95 <= budgetMs, `p95 ≤ ${budgetMs} ms`),
+      `${ms(percentile(painted, 50))} / ${ms(percentile(painted, 95))}`,
       `${ms(percentile(working, 50))} / ${ms(percentile(working, 95))}`,
       byPlace(keys),
       eventTiming(keys),
@@ -63,10 +65,11 @@ ${table(
     "dataset, view",
     "keystrokes",
     "→ DOM updated p50 / p95",
-    "→ painted p50 / p95",
+    "→ results painted p50 / p95",
     "budget",
-    "→ painted less the wait for a frame, p50 / p95",
-    "→ painted p95: a word's first letter / later letters",
+    "→ everything painted p50 / p95",
+    "→ everything painted less the wait for a frame, p50 / p95",
+    "→ results painted p95: a word's first letter / later letters",
     "Event Timing (input event)",
   ],
   rows,
@@ -76,11 +79,14 @@ Each page load types ${WORDS.map((w) => `"${w}"`).join(", ")} one character at a
 the list and then in the timeline (real key events, each after the previous result was painted
 and a short pause), clearing the box between words (clearing is not counted). Timed from the
 \`keydown\` event's timestamp to the last DOM change it caused and to the end of the first frame
-painted after that change (requestAnimationFrame, then a task). Headless Chromium produces
-frames at 60 Hz, so *painted* includes waiting for the next frame (0–16.7 ms, 8 ms on
-average). *Less the wait for a frame* subtracts that idle time (from the last DOM change to
-the start of the frame that drew it, rAF's timestamp), leaving the page's own work: script plus
-style, layout and paint. *A word's first letter*: the keystrokes that take the box from empty to
+painted after that change (requestAnimationFrame, then a task). *Results painted*: the frame
+that shows the last change inside the results (\`#results\`: the count and the list or the
+timeline); the app draws the filters' and the overview's counts in a task after that frame, and
+*everything painted* waits for those too. A keystroke that changes nothing in the results counts
+as its everything-painted time. Headless Chromium produces frames at 60 Hz, so *painted*
+includes waiting for the next frame (0–16.7 ms, 8 ms on average). *Less the wait for a frame*
+subtracts that idle time (from the last DOM change to the start of the frame that drew it, rAF's
+timestamp), leaving the page's own work: script plus style, layout and paint. *A word's first letter*: the keystrokes that take the box from empty to
 one letter, where the results change most (${WORDS.length} per view and page load); *later
 letters*: the rest. Last column, a cross-check: the Event Timing API's duration of each counted
 keystroke's \`input\` event (from the event to the next paint, rounded to 8 ms; reported only
@@ -88,11 +94,11 @@ from 16 ms).
 `);
 });
 
-/** Painted p95 of the keystrokes that start a word (the box held one letter after them), and of
- * the others. */
+/** Results-painted p95 of the keystrokes that start a word (the box held one letter after them),
+ * and of the others. */
 function byPlace(keys) {
-  const first = keys.filter((k) => k.value.length === 1).map((k) => k.painted);
-  const later = keys.filter((k) => k.value.length > 1).map((k) => k.painted);
+  const first = keys.filter((k) => k.value.length === 1).map(resultsPainted);
+  const later = keys.filter((k) => k.value.length > 1).map(resultsPainted);
   return `${ms(percentile(first, 95))} (${first.length}) / ${ms(percentile(later, 95))} (${later.length})`;
 }
 

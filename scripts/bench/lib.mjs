@@ -109,3 +109,9 @@ export async function saveRaw(name, data) {
 
 /** Waits `ms` milliseconds. */
 export const sleep = (ms) => new Promise((done) => setTimeout(done, ms));
+
+/** When a keystroke's results were painted (scripts/bench/page-probe.js); for one that changed
+ * nothing in them, when everything it changed was. */
+export function resultsPainted(key) {
+  return key.resultsPainted ?? key.painted;
+}

@@ -91,7 +91,9 @@
 
   // Keystroke → painted: for each `input` event on the search box, the time from its keydown to
   // (a) the last DOM change it caused and (b) the end of the first frame painted after that
-  // change. A record is final once a frame passes with no further change.
+  // change; and the same for the changes inside the results (`#results`: the count, the list or
+  // the timeline), which the app paints before the filters' and overview's counts. A record is
+  // final once a frame passes with no further change.
   let keydownAt = null;
   document.addEventListener("keydown", (event) => (keydownAt = event.timeStamp), true);
   document.addEventListener(
@@ -107,12 +109,17 @@
         dom: null,
         painted: null,
         frameWait: null,
+        resultsPainted: null,
         done: false,
       };
       bench.keys.push(record);
       let lastChange = null;
-      const changes = new MutationObserver(() => {
+      let lastResultsChange = null;
+      const inResults = (node) =>
+        (node.nodeType === Node.ELEMENT_NODE ? node : node.parentElement)?.closest("#results");
+      const changes = new MutationObserver((mutations) => {
         lastChange = performance.now();
+        if (mutations.some((m) => inResults(m.target))) lastResultsChange = lastChange;
       });
       changes.observe(document.body, {
         subtree: true,
@@ -123,12 +130,17 @@
       // Each frame: if the DOM changed since the last look, that frame showed the newest
       // change; once a frame passes without change (or 30 frames without any), it is final.
       let seen = null;
+      let seenResults = null;
       const finish = () => {
         changes.disconnect();
         record.done = true;
       };
       const settle = (framesLeft) =>
         afterNextPaint((paintedAt, frameStart) => {
+          if (lastResultsChange !== seenResults) {
+            seenResults = lastResultsChange;
+            record.resultsPainted = paintedAt - start;
+          }
           if (lastChange !== seen) {
             seen = lastChange;
             record.dom = lastChange - start;

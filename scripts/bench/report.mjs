@@ -10,7 +10,7 @@ import { readFile, writeFile } from "node:fs/promises";
 import { execFileSync } from "node:child_process";
 import { cpus, totalmem } from "node:os";
 import { join } from "node:path";
-import { budget, CHROME_PATH, kb, median, ms, percentile, RESULTS, ROOT } from "./lib.mjs";
+import { budget, CHROME_PATH, kb, median, ms, percentile, resultsPainted, RESULTS, ROOT } from "./lib.mjs";
 
 const [out, ...sectionFiles] = process.argv.slice(2);
 const raw = async (name) => {
@@ -52,8 +52,14 @@ if (started) {
 const keystroke = await raw("keystroke");
 for (const [name, limit] of [["100k, list", 50], ["100k, timeline", 50], ["bundled, list", 16], ["bundled, timeline", 16]]) {
   const result = keystroke?.results.find((r) => r.name === name);
-  const p95 = result && percentile(result.keys.map((k) => k.painted), 95);
-  add(`keystroke → painted p95, ${name}`, result && ms(p95), p95 <= limit, `≤ ${limit} ms`);
+  const p95 = result && percentile(result.keys.map(resultsPainted), 95);
+  const all = result && percentile(result.keys.map((k) => k.painted), 95);
+  add(
+    `keystroke → results painted p95, ${name} (everything painted)`,
+    result && `${ms(p95)} (${ms(all)})`,
+    p95 <= limit,
+    `≤ ${limit} ms`,
+  );
 }
 
 const memory = await raw("memory");

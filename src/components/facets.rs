@@ -16,23 +16,24 @@ const INSTITUTIONS_SHOWN: usize = 8;
 
 #[component]
 pub fn Facets() -> impl IntoView {
-    let results = ctx().results;
+    // The counts follow the results a frame later (`Ctx::tallies`).
+    let tallies = ctx().tallies;
     let approaches = Memo::new(move |_| {
-        results.with(|r| vocab_rows(&r.facets.approaches, |a: Approach| (a.slug(), a.label())))
+        tallies.with(|t| vocab_rows(&t.facets.approaches, |a: Approach| (a.slug(), a.label())))
     });
     let cancers = Memo::new(move |_| {
-        results.with(|r| {
-            vocab_rows(&r.facets.cancer_types, |c: CancerType| {
+        tallies.with(|t| {
+            vocab_rows(&t.facets.cancer_types, |c: CancerType| {
                 (c.slug(), c.label())
             })
         })
     });
     let stages = Memo::new(move |_| {
-        results.with(|r| vocab_rows(&r.facets.stages, |s: Stage| (s.slug(), s.label())))
+        tallies.with(|t| vocab_rows(&t.facets.stages, |s: Stage| (s.slug(), s.label())))
     });
     let institutions = Memo::new(move |_| {
-        results.with(|r| {
-            r.facets
+        tallies.with(|t| {
+            t.facets
                 .institutions
                 .iter()
                 .map(|(name, n)| (name.clone(), name.clone(), *n))

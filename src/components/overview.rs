@@ -33,7 +33,8 @@ pub fn Overview() -> impl IntoView {
     let ctx = ctx();
     let (first, last) = full_span(&ctx);
     let years = f64::from(last - first + 1);
-    let results = ctx.results;
+    // The bars follow the results a frame later (`Ctx::tallies`).
+    let tallies = ctx.tallies;
     let state = ctx.state;
     let svg: NodeRef<leptos::svg::Svg> = NodeRef::new();
     let (anchor, set_anchor) = signal(None::<i32>);
@@ -83,8 +84,8 @@ pub fn Overview() -> impl IntoView {
     // All bars are one path: a keystroke changes one attribute instead of rebuilding ~130
     // elements.
     let bars = move || {
-        results.with(|r| {
-            let max = r
+        tallies.with(|t| {
+            let max = t
                 .histogram
                 .iter()
                 .map(|&(_, n)| n)
@@ -92,7 +93,7 @@ pub fn Overview() -> impl IntoView {
                 .unwrap_or(0)
                 .max(1);
             let mut path = String::new();
-            for &(year, n) in &r.histogram {
+            for &(year, n) in &t.histogram {
                 if n == 0 || !(first..=last).contains(&year) {
                     continue;
                 }
