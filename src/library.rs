@@ -106,10 +106,7 @@ impl Library {
         mut problems: Vec<Problem>,
     ) -> Self {
         let mut imported = Vec::new();
-        let stored_unread = matches!(
-            stored,
-            Some(Err(StoredError::Unread(_) | StoredError::UnknownVersion(_)))
-        );
+        let mut stored_unread = false;
         match stored {
             None => {}
             Some(Ok(studies)) => imported = studies,
@@ -120,18 +117,25 @@ impl Library {
                 problems.extend(found);
                 imported = kept;
             }
-            Some(Err(error)) => problems.push(Problem {
-                file: "stored import".into(),
-                record: String::new(),
-                field: String::new(),
-                message: match error {
-                    StoredError::Unread(_) => error.to_string(),
+            Some(Err(error)) => {
+                let message = match error {
+                    StoredError::Unread(_) => {
+                        stored_unread = true;
+                        error.to_string()
+                    }
                     StoredError::UnknownVersion(_) => {
+                        stored_unread = true;
                         format!("{error}; they were not loaded and are kept as they are")
                     }
                     _ => format!("{error}; the imported records were not loaded"),
-                },
-            }),
+                };
+                problems.push(Problem {
+                    file: "stored import".into(),
+                    record: String::new(),
+                    field: String::new(),
+                    message,
+                });
+            }
         }
         let bundled_ids: HashSet<&str> = bundled.studies.iter().map(|s| s.id.as_str()).collect();
         let (kept, clashing): (Vec<Study>, Vec<Study>) = imported

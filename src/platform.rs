@@ -587,7 +587,7 @@ fn start_helper() -> Result<Helper, String> {
         n.set(n.get().wrapping_add(1));
         n.get()
     });
-    gloo::timers::callback::Timeout::new(HELPER_LOAD_MS, move || {
+    after_ms(HELPER_LOAD_MS, move || {
         let stalled = HELPER.with_borrow(|helper| {
             helper
                 .as_ref()
@@ -596,8 +596,7 @@ fn start_helper() -> Result<Helper, String> {
         if stalled {
             drop_helper("the import/export helper took too long to load");
         }
-    })
-    .forget();
+    });
     Ok(Helper {
         worker,
         generation,
