@@ -61,6 +61,12 @@ for (const [name, limit] of [["100k, list", 50], ["100k, timeline", 50], ["bundl
     `≤ ${limit} ms`,
   );
 }
+// No budget of its own: the browser's share of the figures above (see section 4).
+const floor = keystroke?.results.find((r) => r.name === "floor");
+if (floor) {
+  const p95 = percentile(floor.keys.map(resultsPainted), 95);
+  rows.push(["keystroke → painted p95, a page that only rewrites one line (the floor)", ms(p95), "(no budget)"]);
+}
 
 const memory = await raw("memory");
 const big = memory?.results.find((r) => r.raw?.count >= 100_000);
