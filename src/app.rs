@@ -448,6 +448,27 @@ fn Shell(
     }
 }
 
+/// A signal that follows `part` of `source` and changes only when that part does.
+///
+/// A memo of the part would do the same for the values read, but every change of `source`
+/// would still mark the memo's readers, and theirs, to be checked. Here only the effect that
+/// compares the parts hears of it: typing changes the view state on every key, and the filters'
+/// ~100 rows, which read only the selected values, are not visited at all.
+pub fn follow<T, U>(source: Memo<T>, part: fn(&T) -> U) -> ReadSignal<U>
+where
+    T: Send + Sync + 'static,
+    U: PartialEq + Send + Sync + 'static,
+{
+    let (value, set_value) = signal(source.with_untracked(part));
+    Effect::new(move |_| {
+        let next = source.with(part);
+        if value.with_untracked(|now| *now != next) {
+            set_value.set(next);
+        }
+    });
+    value
+}
+
 /// A signal that follows `part` of `source`, updated in a task after the frame that paints a
 /// change of `source` (a burst of changes within one frame gives one update), and only when that
 /// part differs.

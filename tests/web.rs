@@ -149,6 +149,56 @@ async fn a_facet_value_with_no_matches_is_hidden_and_comes_back_when_it_has_some
     assert_eq!(count(&host, shown), at_first);
 }
 
+/// The first approach's checkbox in the Filters panel.
+fn first_approach_box(host: &HtmlElement) -> HtmlInputElement {
+    host.query_selector("#facet-approach input[type=checkbox]")
+        .expect("valid selector")
+        .expect("an approach checkbox")
+        .unchecked_into()
+}
+
+fn click(host: &HtmlElement, selector: &str) {
+    host.query_selector(selector)
+        .expect("valid selector")
+        .unwrap_or_else(|| panic!("{selector} exists"))
+        .unchecked_into::<HtmlElement>()
+        .click();
+}
+
+#[wasm_bindgen_test]
+async fn a_filter_checkbox_follows_the_view_however_it_changes() {
+    let host = mount_app();
+    leptos::task::tick().await;
+    open_filters(&host);
+    leptos::task::tick().await;
+    let all = announced(&host);
+
+    first_approach_box(&host).click();
+    leptos::task::tick().await;
+    assert!(first_approach_box(&host).checked(), "checked by a click");
+    let filtered = announced(&host);
+    assert!(filtered < all, "the filter narrows {all} to {filtered}");
+
+    // Typing changes the view but not the selection: the box stays checked.
+    type_into_search(&host, "T");
+    leptos::task::tick().await;
+    after_paint().await;
+    assert!(
+        first_approach_box(&host).checked(),
+        "still checked while typing"
+    );
+
+    // Cleared from elsewhere (the chips' "Clear all"), the box follows.
+    click(&host, ".chips .clear-all");
+    leptos::task::tick().await;
+    after_paint().await;
+    assert!(
+        !first_approach_box(&host).checked(),
+        "unchecked by Clear all"
+    );
+    assert_eq!(announced(&host), all);
+}
+
 #[wasm_bindgen_test]
 fn the_panic_banner_offers_a_reload_and_appears_once() {
     immunotimeline::platform::show_panic_banner();

@@ -119,10 +119,10 @@ fn FacetGroup(
     limit: Option<usize>,
 ) -> impl IntoView {
     let ctx = ctx();
-    let state = ctx.state;
+    let chosen = crate::app::follow(ctx.state, selected);
     let (show_all, set_show_all) = signal(false);
     let visible = Memo::new(move |_| {
-        let chosen = state.with(selected);
+        let chosen = chosen.get();
         let mut shown: Vec<(String, String, u32, bool)> = rows.with(|rows| {
             rows.iter()
                 .filter(|(value, _, n)| *n > 0 || chosen.contains(value))
