@@ -102,8 +102,11 @@ async fn typing_in_the_search_box_narrows_the_results_and_announces_the_count() 
     leptos::task::tick().await;
 }
 
-/// Opens the Filters panel (closed at this test page's width) so its groups are built.
-fn open_filters(host: &HtmlElement) {
+/// Mounts a fresh app and opens its Filters panel (closed at this test page's width), so the
+/// filter groups are built.
+async fn mount_app_with_filters_open() -> HtmlElement {
+    let host = mount_app();
+    leptos::task::tick().await;
     let details = host
         .query_selector("details.facets")
         .expect("valid selector")
@@ -111,14 +114,13 @@ fn open_filters(host: &HtmlElement) {
     details.set_attribute("open", "").expect("open the panel");
     let event = web_sys::Event::new("toggle").expect("create a toggle event");
     details.dispatch_event(&event).expect("dispatch toggle");
+    leptos::task::tick().await;
+    host
 }
 
 #[wasm_bindgen_test]
 async fn a_facet_value_with_no_matches_is_hidden_and_comes_back_when_it_has_some() {
-    let host = mount_app();
-    leptos::task::tick().await;
-    open_filters(&host);
-    leptos::task::tick().await;
+    let host = mount_app_with_filters_open().await;
     let shown = "#facet-approach li:not([hidden])";
     let at_first = count(&host, shown);
     assert!(at_first >= 5, "one row per approach, got {at_first}");
@@ -167,10 +169,7 @@ fn click(host: &HtmlElement, selector: &str) {
 
 #[wasm_bindgen_test]
 async fn a_filter_checkbox_follows_the_view_however_it_changes() {
-    let host = mount_app();
-    leptos::task::tick().await;
-    open_filters(&host);
-    leptos::task::tick().await;
+    let host = mount_app_with_filters_open().await;
     let all = announced(&host);
 
     first_approach_box(&host).click();
