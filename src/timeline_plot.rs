@@ -88,9 +88,9 @@ const NONE: u8 = u8::MAX;
 
 /// The dated records' points with their indices, in the order of their midpoints (a year-only
 /// date sits mid-year, after the same year's January dates, so this is not quite record order);
-/// made once per set of records. In this order the plot reads them front to back: looked up by
-/// index instead, 100k records' points were read all over memory, and the plot took twice as
-/// long.
+/// made once per set of records. In this order the plot reads them front to back; looked up by
+/// index, 100k records' points were read all over memory (the plot's own script in the browser:
+/// 2.2 ms per keystroke then, 1.2–1.3 ms now).
 #[derive(Clone, Debug)]
 pub struct Points(pub Arc<Vec<(u32, Point)>>);
 
