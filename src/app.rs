@@ -459,14 +459,9 @@ where
     T: Send + Sync + 'static,
     U: PartialEq + Send + Sync + 'static,
 {
-    let (value, set_value) = signal(source.with_untracked(part));
-    Effect::new(move |_| {
-        let next = source.with(part);
-        if value.with_untracked(|now| *now != next) {
-            set_value.set(next);
-        }
-    });
-    value
+    let value = RwSignal::new(source.with_untracked(part));
+    Effect::new(move |_| set_if_changed(value, source.with(part)));
+    value.read_only()
 }
 
 /// A signal that follows `part` of `source`, updated in a task after the frame that paints a
@@ -477,7 +472,7 @@ where
     T: Send + Sync + 'static,
     U: PartialEq + Send + Sync + 'static,
 {
-    let (value, set_value) = signal(source.with_untracked(part));
+    let value = RwSignal::new(source.with_untracked(part));
     let scheduled = StoredValue::new(false);
     Effect::new(move |_| {
         source.track();
@@ -490,14 +485,23 @@ where
             if scheduled.try_set_value(false).is_some() {
                 return;
             }
-            if let Some(next) = source.try_with_untracked(part)
-                && value.try_with_untracked(|now| *now != next) == Some(true)
-            {
-                let _ = set_value.try_set(next);
+            if let Some(next) = source.try_with_untracked(part) {
+                set_if_changed(value, next);
             }
         });
     });
-    value
+    value.read_only()
+}
+
+/// Sets `value` to `next` if they differ (so its readers hear only of real changes); does
+/// nothing once `value` is gone with its component.
+fn set_if_changed<U>(value: RwSignal<U>, next: U)
+where
+    U: PartialEq + Send + Sync + 'static,
+{
+    if value.try_with_untracked(|now| *now != next) == Some(true) {
+        let _ = value.try_set(next);
+    }
 }
 
 /// Indexes the text of the catalog on screen, a slice of about [`INDEX_SLICE_MS`] per task, so
