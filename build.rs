@@ -26,26 +26,10 @@ fn main() {
     ] {
         println!("cargo:rerun-if-changed={path}");
     }
-    let mut files: Vec<_> = std::fs::read_dir("data")
-        .expect("the data/ folder is missing")
-        .filter_map(Result::ok)
-        .map(|entry| entry.path())
-        .filter(|path| path.extension().is_some_and(|ext| ext == "toml"))
-        .collect();
-    files.sort();
-
-    let mut records = Vec::new();
-    let mut problems = Vec::new();
-    for path in &files {
-        println!("cargo:rerun-if-changed={}", path.display());
-        let name = path.display().to_string();
-        let text = std::fs::read_to_string(path).unwrap_or_else(|error| panic!("{name}: {error}"));
-        let (raws, found) = source::read_toml(&name, &text);
-        problems.extend(found);
-        records.extend(raws.into_iter().map(|raw| (name.clone(), raw)));
+    for entry in std::fs::read_dir("data").into_iter().flatten().flatten() {
+        println!("cargo:rerun-if-changed={}", entry.path().display());
     }
-    let (studies, found) = validate::validate_all(&records);
-    problems.extend(found);
+    let (studies, redirects, problems) = source::load_dir(Path::new("data"), true);
     if !problems.is_empty() {
         eprintln!("The dataset has {} problem(s):", problems.len());
         for problem in &problems {
@@ -54,7 +38,7 @@ fn main() {
         std::process::exit(1);
     }
 
-    let bundle = model::Bundle::new(studies);
+    let bundle = model::Bundle::new(studies, redirects);
     let bytes = postcard::to_allocvec(&bundle).expect("serialising the dataset");
     let out =
         Path::new(&std::env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("studies.postcard");

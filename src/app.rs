@@ -307,6 +307,9 @@ fn Shell(
     let landing_problems: Vec<UrlProblem> = {
         let (mut landing, mut problems) = address.search.with_untracked(|s| view_state::parse(s));
         library.with_untracked(|l| {
+            problems.extend(view_state::follow_redirect(&mut landing, |id| {
+                l.redirect(id)
+            }));
             problems.extend(view_state::check_against(&mut landing, |id| l.has_id(id)));
         });
         problems.extend(landing.version_problem(&version));
@@ -327,7 +330,10 @@ fn Shell(
     };
     let state = Memo::new(move |_| {
         let (mut state, _) = address.search.with(|s| view_state::parse(s));
-        library.with(|l| view_state::check_against(&mut state, |id| l.has_id(id)));
+        library.with(|l| {
+            view_state::follow_redirect(&mut state, |id| l.redirect(id));
+            view_state::check_against(&mut state, |id| l.has_id(id))
+        });
         state
     });
     let load_problems = library.with_untracked(|l| l.problems.clone());
@@ -402,7 +408,8 @@ fn Shell(
         <div class="page">
             <Notices url_problems=landing_problems load_problems=load_problems />
             <SearchBar />
-            <Overview />
+            // On a narrow screen the overview folds into the filters (components::facets).
+            {crate::platform::is_wide().then(|| view! { <Overview /> })}
             <div class="layout">
                 <div class="sidebar">
                     <Facets />

@@ -1,6 +1,6 @@
 //! A searchable, filterable timeline of cancer-immunotherapy studies that runs in the browser.
 //!
-//! The pure core (`data`, `search`, `view_state`, `timeline_plot`, `order`, `synthetic`)
+//! The pure core (`data`, `search`, `view_state`, `timeline_plot`, `bedside`, `order`, `synthetic`)
 //! compiles on every target and is tested natively; the user interface (`app`, `components`,
 //! `platform`) exists only on wasm32.
 
@@ -11,6 +11,7 @@ pub const TITLE: &str = "Cancer immunotherapy timeline";
 pub const TAGLINE: &str =
     "From Coley's toxins to CAR-T: studies, approvals and discoveries, each with its sources.";
 
+pub mod bedside;
 pub mod data;
 pub mod exchange;
 pub mod library;

@@ -230,6 +230,16 @@ impl Library {
         self.bundled.index_of(id).is_some() || self.imported.iter().any(|s| s.id == id)
     }
 
+    /// Where a retired or merged bundled id now leads, with the reason, if no record has it.
+    pub fn redirect(&self, id: &str) -> Option<(String, String)> {
+        if self.has_id(id) {
+            return None;
+        }
+        self.bundled
+            .redirect(id)
+            .map(|r| (r.to.clone(), r.reason.clone()))
+    }
+
     /// Whether this device's stored import could not be read at start-up (the worker did not
     /// load, or another version of the app wrote it): it is still in storage, and a new import
     /// must not be saved over it unless the user removes it first.

@@ -352,6 +352,41 @@ pub fn set_style(el: &web_sys::HtmlElement, name: &str, value: Option<&str>) {
     };
 }
 
+/// Marks (or unmarks) with class `linked` every element under `scope` (a CSS selector) whose
+/// `data-id` is `id`: a record's marker and its row in the match list light up together.
+pub fn mark_linked(scope: &str, id: &str, on: bool) {
+    // Ids are slugs (lowercase letters, digits, hyphens), so they need no escaping in a selector.
+    if !id
+        .bytes()
+        .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+    {
+        return;
+    }
+    let Ok(list) = document().query_selector_all(&format!("{scope} [data-id=\"{id}\"]")) else {
+        return;
+    };
+    for i in 0..list.length() {
+        if let Some(el) = list
+            .item(i)
+            .and_then(|node| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(node).ok())
+        {
+            let _ = if on {
+                el.class_list().add_1("linked")
+            } else {
+                el.class_list().remove_1("linked")
+            };
+        }
+    }
+}
+
+/// The `data-id` of the nearest element at or above an event's target that has one.
+pub fn data_id_of(ev: &web_sys::Event) -> Option<String> {
+    ev.target()
+        .and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(t).ok())
+        .and_then(|el| el.closest("[data-id]").ok().flatten())
+        .and_then(|el| el.get_attribute("data-id"))
+}
+
 /// Replaces `el`'s text, changing its text node in place when it has one (twice as fast as
 /// replacing the node, measured on the timeline's badges).
 pub fn set_text(el: &web_sys::Element, text: &str) {
@@ -375,6 +410,10 @@ pub fn element_width(element: NodeRef<leptos::html::Div>) -> ReadSignal<f64> {
     let resize = window_event_listener(leptos::ev::resize, move |_| measure());
     Effect::new(move |_| {
         if element.get().is_some() {
+            // At once, so what depends on the width (the list's card heights, the timeline's
+            // labels) is right before the first paint instead of shifting a frame later; and
+            // again after the frame, once the rest of the page has laid out around it.
+            measure();
             request_animation_frame(measure);
         }
     });

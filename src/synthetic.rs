@@ -165,6 +165,7 @@ fn study(rng: &mut Rng, index: usize) -> Study {
     Study {
         id: format!("{lead}-{year}-{index:06}"),
         title,
+        label: None,
         date,
         circa: rng.chance(0.02),
         end_date: None,
@@ -173,6 +174,9 @@ fn study(rng: &mut Rng, index: usize) -> Study {
         drugs,
         cancer_types,
         stage,
+        outcome: None,
+        regulator: None,
+        trials: Vec::new(),
         scope: if rng.chance(0.9) {
             Scope::CancerImmunotherapy
         } else {

@@ -18,8 +18,8 @@ pub const DENSE_BUCKET_PX: f64 = 48.0;
 /// overlaps the neighbouring buckets' buttons (drawn at their centres).
 const DENSE_INSET_PX: f64 = 12.0;
 /// Neighbouring records drawn as one item: (pixel x of the first, first record, last record,
-/// record count).
-type Group = (f64, u32, u32, usize);
+/// record count, most important record with its [`importance`]).
+type Group = (f64, u32, u32, usize, (u8, u32));
 /// A lane's label and its groups, left to right.
 type LaneGroups = (&'static str, Vec<Group>);
 /// Lane slots: more than any vocabulary has values, the last one for "not specified".
@@ -35,19 +35,109 @@ pub enum Item {
         width: Option<f64>,
         soft: bool,
         selected: bool,
+        /// The row of the lane it is drawn in (0 at the top) and its label, if it has room.
+        row: u16,
+        label: Option<Label>,
     },
     Cluster {
         count: usize,
         left: f64,
         from: i32,
         to: i32,
+        row: u16,
+        /// The label of its most important record ([`lead`]), if it has room.
+        label: Option<Label>,
+        /// That record.
+        lead: u32,
     },
 }
+
+/// Where an item's label goes: its width in pixels (the text is cut to it) and on which side of
+/// the marker.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Label {
+    pub px: f64,
+    pub left_side: bool,
+}
+
+impl Item {
+    /// The item's x on the track, in pixels.
+    pub fn x(&self, width: f64) -> f64 {
+        match self {
+            Item::Single { left, .. } | Item::Cluster { left, .. } => left / 100.0 * width,
+        }
+    }
+
+    pub fn row(&self) -> u16 {
+        match self {
+            Item::Single { row, .. } | Item::Cluster { row, .. } => *row,
+        }
+    }
+
+    pub fn label(&self) -> Option<Label> {
+        match self {
+            Item::Single { label, .. } | Item::Cluster { label, .. } => *label,
+        }
+    }
+
+    /// Half the width of the item's marker, bar or badge on a track `width` pixels wide: the box
+    /// it needs whatever its label.
+    pub fn half(&self, width: f64) -> f64 {
+        match self {
+            Item::Single { width: bar, .. } => {
+                MARKER_HALF_PX.max(bar.unwrap_or(0.0) / 100.0 * width / 2.0)
+            }
+            Item::Cluster { count, .. } => {
+                CLUSTER_HALF_PX.max(count.to_string().len() as f64 * 4.5 + 7.0)
+            }
+        }
+    }
+
+    /// The box the item takes in its row, in pixels from the track's left edge: the marker, and
+    /// the label beside it (with [`LABEL_GAP_PX`] between them).
+    pub fn extent(&self, width: f64) -> (f64, f64) {
+        let (x, half) = (self.x(width), self.half(width));
+        match self.label() {
+            None => (x - half, x + half),
+            Some(Label {
+                px,
+                left_side: false,
+            }) => (x - half, x + half + LABEL_GAP_PX + px),
+            Some(Label {
+                px,
+                left_side: true,
+            }) => (x - half - LABEL_GAP_PX - px, x + half),
+        }
+    }
+}
+
+/// Half a marker's 24 px target.
+pub const MARKER_HALF_PX: f64 = 12.0;
+/// Half a count badge's narrowest width.
+const CLUSTER_HALF_PX: f64 = 13.0;
+/// Between a marker and its label.
+pub const LABEL_GAP_PX: f64 = 4.0;
+/// The height of a lane's row.
+pub const ROW_PX: f64 = 26.0;
+/// A generous width per character of a label at the timeline's font size; the drawn text is cut
+/// with an ellipsis at the width given, so an underestimate can shorten a label but never make
+/// two overlap.
+const CHAR_PX: f64 = 7.0;
+/// A label narrower than this would show too little to read, so the item goes without.
+const MIN_LABEL_PX: f64 = 56.0;
+/// Rows a lane may grow to.
+const MAX_ROWS: u16 = 3;
+/// With this many matches or fewer, nothing is clustered and every match is labelled (lanes
+/// grow to [`MAX_ROWS_FEW`] rows for it).
+pub const LABEL_ALL: usize = 30;
+const MAX_ROWS_FEW: u16 = 16;
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct Lane {
     pub label: String,
     pub items: Vec<Item>,
+    /// How many rows its items take (at least 1).
+    pub rows: u16,
 }
 
 #[derive(Clone, Debug, PartialEq, Default)]
@@ -57,18 +147,53 @@ pub struct Plot {
     pub outside: usize,
 }
 
-/// The visible window as whole years, inclusive.
-pub fn window_of(state: &ViewState, first: i32, last: i32) -> (i32, i32) {
+/// The visible window as whole years, inclusive: the user's zoom when they have zoomed or
+/// panned; else the year filter; else `fit`, the years of the matching records (see [`extent`]),
+/// with a margin; else everything.
+pub fn window_of(state: &ViewState, first: i32, last: i32, fit: Option<(i32, i32)>) -> (i32, i32) {
     match state.zoom {
         Some(YearSpan { start, end }) => {
             (start.max(first), end.min(last).max(start.max(first) + 1))
         }
-        None => {
+        None if state.year_from.is_some() || state.year_to.is_some() => {
             let from = state.year_from.unwrap_or(first).max(first);
             let to = state.year_to.unwrap_or(last).min(last);
             (from, to.max(from + 1))
         }
+        None => match fit {
+            Some((a, b)) => {
+                let margin = ((b - a) / 20).max(1);
+                let (mut from, mut to) = ((a - margin).max(first), (b + margin).min(last));
+                // Never narrower than the narrowest zoom.
+                while to - from < MIN_SPAN {
+                    if from > first {
+                        from -= 1;
+                    } else if to < last {
+                        to += 1;
+                    } else {
+                        break;
+                    }
+                }
+                (from, to.max(from + 1))
+            }
+            None => (first, last.max(first + 1)),
+        },
     }
+}
+
+/// The first and last year of the dated records among `hits` (`points` as [`points`] made
+/// them, for `len` records), or `None` when none is dated.
+pub fn extent(points: &[(u32, Point)], hits: &[u32], len: usize) -> Option<(i32, i32)> {
+    let mut is_hit = vec![false; len];
+    for &index in hits {
+        if let Some(slot) = is_hit.get_mut(index as usize) {
+            *slot = true;
+        }
+    }
+    // Points are in midpoint order: the first and last hit met are the extremes.
+    let first = points.iter().find(|(i, _)| is_hit[*i as usize])?;
+    let last = points.iter().rev().find(|(i, _)| is_hit[*i as usize])?;
+    Some((first.1.at.floor() as i32, last.1.at.floor() as i32))
 }
 
 /// What the plot reads of a record, packed so a walk over 100k of them stays in cache: its
@@ -147,8 +272,8 @@ fn precision_years(date: &PartialDate) -> f64 {
     }
 }
 
-/// Places the hits in the visible window: `full` is the whole span of years the timeline
-/// covers, `width` the track's width in pixels.
+/// Places the hits in the visible `window` of years (from [`window_of`]); `width` is the
+/// track's width in pixels.
 pub fn plot(
     data: &Catalog,
     points: &[(u32, Point)],
@@ -156,9 +281,8 @@ pub fn plot(
     state: &ViewState,
     hits: &[u32],
     width: f64,
-    (first, last): (i32, i32),
+    (start, end): (i32, i32),
 ) -> Plot {
-    let (start, end) = window_of(state, first, last);
     let span = f64::from(end + 1 - start);
     let width = if width > 0.0 { width } else { 900.0 };
     let studies = &data.dataset.studies;
@@ -168,6 +292,9 @@ pub fn plot(
         is_hit[index as usize] = true;
     }
     let mut result = Plot::default();
+    // Few matches are all drawn apart and labelled; more are clustered where they crowd.
+    let few = hits.len() <= LABEL_ALL;
+    let join_px = if few { 0.0 } else { BUCKET_PX };
     // The hits met below are the dated ones; the rest are undated.
     let mut dated = 0;
     // One slot per lane, by the lane's sort key ("not specified" last). Walking the records
@@ -194,11 +321,12 @@ pub fn plot(
         // A new item starts only [`BUCKET_PX`] or more to the right of the previous one, so
         // targets never crowd each other.
         let px = x / span * width;
-        add_to(groups, px, index, |at| px - at < BUCKET_PX);
+        let rank = (importance(&studies[index as usize]), index);
+        add_to(groups, px, rank, |at| px - at < join_px);
         // The same records in a fixed grid, for a lane that turns out to be crowded. A group's
         // x is its bucket's number here.
         let bucket = (px / bucket_px).floor();
-        add_to(&mut grids[key.min(LANE_SLOTS - 1)], bucket, index, |at| {
+        add_to(&mut grids[key.min(LANE_SLOTS - 1)], bucket, rank, |at| {
             at == bucket
         });
     }
@@ -208,30 +336,37 @@ pub fn plot(
         .zip(grids)
         .filter_map(|(lane, grid)| {
             let (label, groups) = lane?;
-            let crowded = groups.len() as f64 > width / DENSE_BUCKET_PX;
+            let crowded = !few && groups.len() as f64 > width / DENSE_BUCKET_PX;
             let groups = if crowded { &grid } else { &groups };
             let mut items = items(groups, width, span, start, studies, selected);
             if crowded {
                 into_buckets(&mut items, &grid, bucket_px, width, span, start);
             }
+            let max_rows = if few { MAX_ROWS_FEW } else { MAX_ROWS };
+            let rows = stack(&mut items, studies, width, max_rows);
             Some(Lane {
                 label: label.to_owned(),
                 items,
+                rows,
             })
         })
         .collect();
     result
 }
 
-/// Adds record `index` at `x` to the last of `groups` if `joins` that group's x, else as a new
-/// group.
-fn add_to(groups: &mut Vec<Group>, x: f64, index: u32, joins: impl Fn(f64) -> bool) {
+/// Adds record `index` (with its importance) at `x` to the last of `groups` if `joins` that
+/// group's x, else as a new group. A group's lead is its most important record, the earliest of
+/// equals.
+fn add_to(groups: &mut Vec<Group>, x: f64, (rank, index): (u8, u32), joins: impl Fn(f64) -> bool) {
     match groups.last_mut() {
-        Some((at, _, last, count)) if joins(*at) => {
+        Some((at, _, last, count, lead)) if joins(*at) => {
             *last = index;
             *count += 1;
+            if rank > lead.0 {
+                *lead = (rank, index);
+            }
         }
-        _ => groups.push((x, index, index, 1)),
+        _ => groups.push((x, index, index, 1, (rank, index))),
     }
 }
 
@@ -285,7 +420,7 @@ fn items(
     let year = |index: u32| studies[index as usize].date.map_or(start, |d| d.year);
     groups
         .iter()
-        .map(|&(x, first, last, count)| {
+        .map(|&(x, first, last, count, (_, lead))| {
             let left = x / width * 100.0;
             if count == 1 {
                 // Invariant: only dated records reach the sweep.
@@ -300,6 +435,8 @@ fn items(
                     width: (period > 0.0 && wide_enough).then_some(period),
                     soft: period > 0.0 && !wide_enough || studies[first as usize].circa,
                     selected: selected == Some(first as usize),
+                    row: 0,
+                    label: None,
                 }
             } else {
                 // Members are in x order, so the first and last hold the earliest and latest
@@ -310,10 +447,147 @@ fn items(
                     left,
                     from: a.min(b),
                     to: a.max(b),
+                    row: 0,
+                    label: None,
+                    lead,
                 }
             }
         })
         .collect()
+}
+
+/// How much a record's label should win a place over others': milestones, then approvals and
+/// prizes, then setbacks (a failure is news), then the rest.
+fn importance(study: &Study) -> u8 {
+    if study.milestone {
+        3
+    } else if matches!(study.stage, Stage::Approval | Stage::Recognition) {
+        2
+    } else if study.outcome.is_some_and(|o| o.is_setback()) {
+        1
+    } else {
+        0
+    }
+}
+
+/// How wide a record's short label would be drawn, in pixels.
+fn label_px(study: &Study) -> f64 {
+    let chars = match &study.label {
+        Some(label) => label.chars().count(),
+        None => study
+            .title
+            .chars()
+            .count()
+            .min(crate::data::model::MAX_LABEL),
+    };
+    chars as f64 * CHAR_PX
+}
+
+/// Gives a lane's items (in x order) their rows and, where there is room, their labels; returns
+/// how many rows the lane takes.
+///
+/// Items are placed left to right, each in the lowest row that is free where its box starts
+/// (as vis-timeline stacks items). A label goes right of its marker, or left when the track
+/// ends first, in the first `max_rows` rows, and only if after it some row is still free where
+/// the next item starts, so no label pushes a marker out; a marker that finds no free row (wide
+/// count badges can sit closer than their widths) opens a new one. No two boxes in a row ever
+/// overlap. An ordinary label must leave two
+/// rows free when its span would reach a more important item, so milestones, approvals and
+/// prizes get theirs first when a stretch is dense.
+fn stack(items: &mut [Item], studies: &[Study], width: f64, max_rows: u16) -> u16 {
+    let mut row_end = vec![f64::NEG_INFINITY; usize::from(max_rows.max(1))];
+    let mut used = 0;
+    let starts: Vec<f64> = items.iter().map(|i| i.x(width) - i.half(width)).collect();
+    let ranks: Vec<u8> = items
+        .iter()
+        .map(|item| match *item {
+            Item::Single { index, .. } => importance(&studies[index as usize]),
+            Item::Cluster { lead, .. } => importance(&studies[lead as usize]),
+        })
+        .collect();
+    for i in 0..items.len() {
+        let (x, half, start) = (items[i].x(width), items[i].half(width), starts[i]);
+        let next = starts.get(i + 1).copied().unwrap_or(f64::INFINITY);
+        let free_at = |ends: &[f64], at: f64| ends.iter().filter(|&&end| end <= at).count();
+        let wanted = match items[i] {
+            Item::Single { index, .. } => label_px(&studies[index as usize]),
+            Item::Cluster { lead, .. } => label_px(&studies[lead as usize]) + 6.0 * CHAR_PX,
+        };
+        let room_right = width - (x + half + LABEL_GAP_PX);
+        let room_left = x - half - LABEL_GAP_PX;
+        let mut placed = None;
+        // The side with room for the whole label first (the right when both have).
+        let sides = if room_right >= wanted || room_right >= room_left {
+            [false, true]
+        } else {
+            [true, false]
+        };
+        'rows: for (r, &end) in row_end.iter().enumerate().take(usize::from(max_rows)) {
+            for left_side in sides {
+                let room = if left_side { room_left } else { room_right };
+                let px = wanted.min(room);
+                if px < MIN_LABEL_PX {
+                    continue;
+                }
+                let (box_start, box_end) = if left_side {
+                    (x - half - LABEL_GAP_PX - px, x + half)
+                } else {
+                    (start, x + half + LABEL_GAP_PX + px)
+                };
+                if box_start < end {
+                    continue;
+                }
+                let mut after = row_end.clone();
+                after[r] = box_end;
+                // Stronger items this label would reach, and how many rows must stay free.
+                let reaches_stronger = (i + 1..items.len())
+                    .take_while(|&j| starts[j] < box_end)
+                    .any(|j| ranks[j] > ranks[i]);
+                let keep_free = if reaches_stronger { 2 } else { 1 };
+                if free_at(&after, next) >= keep_free.min(usize::from(max_rows)) {
+                    placed = Some((r, box_end, Some(Label { px, left_side })));
+                    break 'rows;
+                }
+            }
+        }
+        let (r, end, label) = placed.unwrap_or_else(|| {
+            // No room for a label: the marker alone, in the lowest free row, or a new row when
+            // wide count badges leave none (the lane grows, as vis-timeline's do).
+            let r = row_end
+                .iter()
+                .position(|&end| end <= start)
+                .unwrap_or_else(|| {
+                    row_end.push(f64::NEG_INFINITY);
+                    row_end.len() - 1
+                });
+            (r, x + half, None)
+        });
+        row_end[r] = end;
+        used = used.max(r + 1);
+        match &mut items[i] {
+            Item::Single {
+                row,
+                label: slot,
+                width: bar,
+                soft,
+                ..
+            } => {
+                *row = r as u16;
+                if label.is_some() {
+                    // A labelled period is drawn as an imprecise marker, not a bar under text.
+                    *soft |= bar.take().is_some();
+                }
+                *slot = label;
+            }
+            Item::Cluster {
+                row, label: slot, ..
+            } => {
+                *row = r as u16;
+                *slot = label;
+            }
+        }
+    }
+    used.max(1) as u16
 }
 
 /// Axis ticks: (year, left %) with a step that leaves about 80 px between labels.

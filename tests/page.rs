@@ -40,3 +40,64 @@ fn the_early_theme_script_reads_the_apps_theme_key() {
         "sw-register.js does not read {key}"
     );
 }
+
+const STYLE_CSS: &str = include_str!("../public/style.css");
+
+/// The colour a rule `selector { --ap: #rrggbb; }` of the stylesheet gives, if it has one.
+fn approach_colour(selector: &str) -> Option<(f64, f64, f64)> {
+    let rule = format!("{selector} {{ --ap: #");
+    let at = STYLE_CSS.find(&rule)? + rule.len();
+    let hex = STYLE_CSS.get(at..at + 6)?;
+    let channel = |i: usize| u8::from_str_radix(&hex[i..i + 2], 16).ok().map(f64::from);
+    Some((channel(0)?, channel(2)?, channel(4)?))
+}
+
+/// WCAG 2 contrast ratio of two sRGB colours.
+fn contrast(a: (f64, f64, f64), b: (f64, f64, f64)) -> f64 {
+    let luminance = |(r, g, b): (f64, f64, f64)| {
+        let f = |c: f64| {
+            let c = c / 255.0;
+            if c <= 0.03928 {
+                c / 12.92
+            } else {
+                ((c + 0.055) / 1.055).powf(2.4)
+            }
+        };
+        0.2126 * f(r) + 0.7152 * f(g) + 0.0722 * f(b)
+    };
+    let (x, y) = (luminance(a), luminance(b));
+    (x.max(y) + 0.05) / (x.min(y) + 0.05)
+}
+
+/// Every approach has a colour in both themes with WCAG AA contrast (4.5:1, enough even for
+/// text) against the page and card backgrounds of that theme.
+#[test]
+fn every_approach_colour_passes_aa_contrast_in_light_and_dark() {
+    use immunotimeline::data::Approach;
+    let light = [
+        (0xfb as f64, 0xfa as f64, 0xf7 as f64),
+        (255.0, 255.0, 255.0),
+    ];
+    let dark = [
+        (0x12 as f64, 0x14 as f64, 0x18 as f64),
+        (0x1b as f64, 0x1e as f64, 0x24 as f64),
+    ];
+    for approach in Approach::ALL {
+        let class = format!(".ap-{}", approach.slug());
+        let day = approach_colour(&class).unwrap_or_else(|| panic!("no light colour for {class}"));
+        let night = approach_colour(&format!(":root[data-theme=\"dark\"] {class}"))
+            .unwrap_or_else(|| panic!("no dark colour for {class}"));
+        let system_dark = approach_colour(&format!("  :root:not([data-theme=\"light\"]) {class}"));
+        assert_eq!(
+            system_dark,
+            Some(night),
+            "{class}: the two dark rules differ"
+        );
+        for background in light {
+            assert!(contrast(day, background) >= 4.5, "{class} in light mode");
+        }
+        for background in dark {
+            assert!(contrast(night, background) >= 4.5, "{class} in dark mode");
+        }
+    }
+}

@@ -4,7 +4,10 @@
 // Native only: uses native-only dev-dependencies and runs on the host.
 #![cfg(not(target_arch = "wasm32"))]
 
-use immunotimeline::data::{Approach, CancerType, Dataset, PartialDate, Publication, Stage, Study};
+use immunotimeline::data::{
+    Approach, CancerType, Dataset, Outcome, PartialDate, Publication, Regulator, Stage, Study,
+    Trial,
+};
 use immunotimeline::search::{Field, Filters, IndexBuilder, Query, Results, SearchIndex, Sort};
 use immunotimeline::synthetic;
 use proptest::prelude::*;
@@ -16,6 +19,7 @@ fn record(id: &str, date: &str, title: &str, summary: &str) -> Study {
     Study {
         id: id.into(),
         title: title.into(),
+        label: None,
         date: (!date.is_empty()).then(|| PartialDate::parse(date).expect("fixture date")),
         circa: false,
         end_date: None,
@@ -24,6 +28,9 @@ fn record(id: &str, date: &str, title: &str, summary: &str) -> Study {
         drugs: vec![],
         cancer_types: vec![],
         stage: Stage::Preclinical,
+        outcome: None,
+        regulator: None,
+        trials: vec![],
         scope: immunotimeline::data::Scope::CancerImmunotherapy,
         milestone: false,
         institutions: vec![],
@@ -208,16 +215,19 @@ impl IntoQuery for Query {
     }
 }
 
+/// The ids of the hits of `query` in `index` of `studies`, in order.
+fn hit_ids<'a>(studies: &'a [Study], index: &SearchIndex, query: &Query) -> Vec<&'a str> {
+    let hits = index.search(query).hits;
+    hits.iter()
+        .map(|&hit| studies[hit as usize].id.as_str())
+        .collect()
+}
+
 /// The one helper of the tables: the ids of the hits, in order.
 #[track_caller]
 fn check(query: impl IntoQuery, expected: &[&str]) {
     let query = query.into_query();
-    let results = fixture_index().search(&query);
-    let ids: Vec<&str> = results
-        .hits
-        .iter()
-        .map(|&hit| fixtures()[hit as usize].id.as_str())
-        .collect();
+    let ids = hit_ids(fixtures(), fixture_index(), &query);
     assert_eq!(ids, expected, "query {query:?}");
 }
 
@@ -231,13 +241,13 @@ fn filtered(text: &str, filters: Filters, sort: Sort) -> Query {
 
 #[test]
 fn hyphen_space_and_joined_spellings_match_each_other() {
-    for text in ["CAR-T", "CAR T", "CART", "car-t", "cart "] {
+    for text in ["CAR-T", "CAR T", "CART", "car-t", "cart ", "car t"] {
         check(text, &["glioma-2022", "kymriah-2017"]);
     }
     for text in ["PD1", "PD-1", "pd 1", "pd-1 "] {
         check(text, &["honjo-1992", "keynote-2015", "kottke-2017"]);
     }
-    for text in ["TNF-alpha", "TNFa", "TNF-α", "tnf alpha", "TNFα "] {
+    for text in ["TNF-alpha", "TNFa", "TNF-α", "tnf alpha", "TNFα ", "tnf a"] {
         check(text, &["kottke-2017", "tnf-2016"]);
     }
 }
@@ -248,6 +258,9 @@ fn typos_prefixes_phrases_exclusions_and_synonyms() {
         ("pembrolizomab", &["keynote-2015"][..]),
         ("tisagenleucel", &["kymriah-2017"]),
         ("pembro", &["keynote-2015"]),
+        // Punctuation does not make a word an identifier: still its synonyms and prefixes.
+        ("Pembro,", &["keynote-2015"]),
+        ("keytruda.", &["keynote-2015"]),
         ("massague", &["massague-2009"]),
         ("MASSAGUÉ ", &["massague-2009"]),
         ("\"checkpoint immune\"", &[]),
@@ -474,11 +487,13 @@ fn highlights_mark_typos_synonyms_and_joins() {
         (
             "cart",
             "kymriah-2017",
+            // "chimeric antigen receptor T cells" spells out "CAR T cells", a name of CAR-T.
             &[
                 "Title:CAR-T",
                 "Summary:chimeric",
                 "Summary:antigen",
                 "Summary:receptor",
+                "Summary:cells",
             ],
         ),
         ("massagu", "massague-2009", &["Person(0):Massagué"]),
@@ -490,17 +505,21 @@ fn highlights_mark_typos_synonyms_and_joins() {
         ("", "allison-1996", &[]),
     ] {
         let study = fixtures().iter().find(|s| s.id == id).expect("fixture id");
-        let query = text.into_query();
-        let marked: Vec<String> = fixture_index()
-            .highlights(&query, study)
-            .iter()
-            .map(|h| {
-                let field = h.field.text(study).expect("highlighted field exists");
-                format!("{:?}:{}", h.field, &field[h.range.clone()])
-            })
-            .collect();
+        let marked = marked(fixture_index(), text, study);
         assert_eq!(marked, expected, "highlights of {text:?} in {id}");
     }
+}
+
+/// The highlights of `text` in `study`, as `Field:marked text`.
+fn marked(index: &SearchIndex, text: &str, study: &Study) -> Vec<String> {
+    index
+        .highlights(&text.into_query(), study)
+        .iter()
+        .map(|h| {
+            let field = h.field.text(study).expect("highlighted field exists");
+            format!("{:?}:{}", h.field, &field[h.range.clone()])
+        })
+        .collect()
 }
 
 #[test]
@@ -509,6 +528,8 @@ fn an_empty_index_answers_every_query() {
         approaches: vec![Approach::CarT],
         cancer_types: vec![CancerType::Lung],
         stages: vec![Stage::Phase1],
+        outcomes: vec![Outcome::Halted],
+        regulators: vec![Regulator::Japan],
         institutions: strings(&["Nowhere"]),
         year_from: Some(2000),
         year_to: Some(1990),
@@ -518,6 +539,8 @@ fn an_empty_index_answers_every_query() {
             let results = index.search(&filtered(text, everything.clone(), Sort::Relevance));
             assert!(results.hits.is_empty());
             assert_eq!(results.facets.approaches.len(), Approach::ALL.len());
+            assert_eq!(results.facets.outcomes.len(), Outcome::ALL.len());
+            assert_eq!(results.facets.regulators.len(), Regulator::ALL.len());
             assert_eq!(results.facets.institutions, [("Nowhere".to_string(), 0)]);
         }
     }
@@ -558,12 +581,420 @@ fn bundled_dataset_finds_seed_records() {
     }
 }
 
+// ---- Trials, approvals and setbacks: identifiers, outcomes and regulators ----
+
+/// A publication with identifiers only.
+fn paper(doi: &str, pmid: &str, pmcid: Option<&str>) -> Option<Publication> {
+    Some(Publication {
+        doi: Some(doi.into()),
+        pmid: Some(pmid.into()),
+        pmcid: pmcid.map(Into::into),
+        ..Publication::default()
+    })
+}
+
+fn trial(name: &str, nct: &str) -> Trial {
+    Trial {
+        name: Some(name.into()),
+        nct: Some(nct.into()),
+    }
+}
+
+/// A fixture set of its own, so the tables above keep theirs: three NEJM papers whose DOIs share
+/// `10.1056/NEJMoa`, approvals by two regulators, and setbacks. In date order.
+fn trial_fixtures() -> &'static (Vec<Study>, SearchIndex) {
+    static DATA: OnceLock<(Vec<Study>, SearchIndex)> = OnceLock::new();
+    DATA.get_or_init(|| {
+        let checkpoint = |id, date, title, summary| Study {
+            approaches: vec![Approach::CheckpointInhibitor],
+            cancer_types: vec![CancerType::Melanoma],
+            stage: Stage::Phase3,
+            outcome: Some(Outcome::Positive),
+            ..record(id, date, title, summary)
+        };
+        let studies = vec![
+            Study {
+                drugs: strings(&["ipilimumab"]),
+                publication: paper("10.1056/NEJMoa1003466", "20525992", Some("PMC3549297")),
+                trials: vec![trial("MDX010-20", "NCT00094653")],
+                ..checkpoint(
+                    "hodi-2010",
+                    "2010-08-19",
+                    "Improved survival with ipilimumab in metastatic melanoma",
+                    "The first treatment to prolong overall survival in metastatic melanoma.",
+                )
+            },
+            Study {
+                stage: Stage::Approval,
+                outcome: None,
+                regulator: Some(Regulator::Us),
+                label: Some("Ipilimumab cleared (US)".into()),
+                ..checkpoint(
+                    "ipilimumab-approval-us-2011",
+                    "2011-03-25",
+                    "FDA approves ipilimumab for advanced melanoma",
+                    "The first checkpoint inhibitor on the market.",
+                )
+            },
+            Study {
+                stage: Stage::Approval,
+                outcome: None,
+                regulator: Some(Regulator::Eu),
+                ..checkpoint(
+                    "ipilimumab-approval-eu-2011",
+                    "2011-07-13",
+                    "Ipilimumab authorised in the European Union",
+                    "Marketing authorisation for previously treated advanced melanoma.",
+                )
+            },
+            Study {
+                drugs: strings(&["nivolumab", "ipilimumab"]),
+                publication: paper("10.1056/NEJMoa1504030", "26027431", Some("PMC5698905")),
+                trials: vec![trial("CheckMate 067", "NCT01844505")],
+                ..checkpoint(
+                    "checkmate-067-2015",
+                    "2015-07-02",
+                    "Combined nivolumab and ipilimumab in untreated melanoma",
+                    "The combination and nivolumab alone outlasted ipilimumab alone.",
+                )
+            },
+            Study {
+                approaches: vec![Approach::CancerVaccine],
+                cancer_types: vec![CancerType::Lung],
+                outcome: Some(Outcome::Negative),
+                publication: paper("10.1016/S1470-2045(16)30125-0", "27132212", None),
+                trials: vec![trial("MAGRIT", "NCT00480025")],
+                ..checkpoint(
+                    "magrit-2016",
+                    "2016-04-25",
+                    "MAGE-A3 vaccine fails to prolong disease-free survival",
+                    "Among 2,272 patients, 10 of 1056 sites stopped early; no benefit was seen.",
+                )
+            },
+            Study {
+                cancer_types: vec![CancerType::Lung],
+                drugs: strings(&["pembrolizumab"]),
+                publication: paper("10.1056/NEJMoa1606774", "27718847", None),
+                trials: vec![trial("KEYNOTE-024", "NCT02142738")],
+                label: Some("KEYNOTE-024".into()),
+                ..checkpoint(
+                    "keynote-024-2016",
+                    "2016-10-08",
+                    "Pembrolizumab versus chemotherapy in PD-L1-positive lung cancer",
+                    "First-line pembrolizumab prolonged survival over chemotherapy.",
+                )
+            },
+            Study {
+                stage: Stage::Approval,
+                outcome: Some(Outcome::Rejected),
+                regulator: Some(Regulator::Eu),
+                ..checkpoint(
+                    "refusal-eu-2019",
+                    "2019-02",
+                    "A checkpoint inhibitor is refused in the European Union",
+                    "The regulator found the evidence of benefit too weak.",
+                )
+            },
+            Study {
+                stage: Stage::Approval,
+                outcome: Some(Outcome::Withdrawn),
+                regulator: Some(Regulator::Us),
+                ..checkpoint(
+                    "withdrawal-us-2020",
+                    "2020-12",
+                    "An accelerated approval in melanoma is withdrawn",
+                    "The confirmatory trial did not show a benefit.",
+                )
+            },
+        ];
+        let studies = Dataset::new("trials".into(), studies).studies;
+        let index = SearchIndex::build(&studies);
+        (studies, index)
+    })
+}
+
+#[track_caller]
+fn check_trials(query: impl IntoQuery, expected: &[&str]) {
+    let (studies, index) = trial_fixtures();
+    let query = query.into_query();
+    assert_eq!(hit_ids(studies, index, &query), expected, "query {query:?}");
+}
+
+#[test]
+fn identifiers_are_found_whole_as_typed_or_pasted() {
+    for (text, expected) in [
+        ("NCT01844505", &["checkmate-067-2015"][..]),
+        ("nct01844505 ", &["checkmate-067-2015"]),
+        ("NCT 01844505", &["checkmate-067-2015"]),
+        ("NCT00094653", &["hodi-2010"]),
+        ("20525992", &["hodi-2010"]),
+        ("PMID 20525992", &["hodi-2010"]),
+        ("PMID:20525992", &["hodi-2010"]),
+        ("PMC3549297", &["hodi-2010"]),
+        ("pmc3549297 ", &["hodi-2010"]),
+        // Three DOIs share `10.1056/NEJMoa`, and magrit's summary has "10" and "1056": a DOI in
+        // full finds its record only, however it is cased, prefixed or punctuated.
+        ("10.1056/NEJMoa1003466", &["hodi-2010"]),
+        ("10.1056/nejmoa1003466 ", &["hodi-2010"]),
+        ("doi:10.1056/NEJMoa1003466", &["hodi-2010"]),
+        ("DOI 10.1056/NEJMoa1003466", &["hodi-2010"]),
+        ("https://doi.org/10.1056/NEJMoa1003466", &["hodi-2010"]),
+        ("(10.1056/NEJMoa1003466).", &["hodi-2010"]),
+        ("[doi:10.1056/NEJMoa1003466]", &["hodi-2010"]),
+        ("10.1056/NEJMoa1003466.", &["hodi-2010"]),
+        ("\"10.1056/NEJMoa1003466\"", &["hodi-2010"]),
+        ("10.1016/S1470-2045(16)30125-0", &["magrit-2016"]),
+        ("10.1016/s1470-2045(16)30125-0 lung", &["magrit-2016"]),
+        // While a DOI is typed, the DOIs it starts.
+        ("10.1056/NEJMoa10", &["hodi-2010"]),
+        ("10.1016/S1470-2045(", &["magrit-2016"]),
+        ("10.1056/NEJMoa9999999", &[]),
+        ("10.1056/NEJMoa1003466 melanoma", &["hodi-2010"]),
+        ("10.1056/NEJMoa1003466 lung", &[]),
+    ] {
+        check_trials(text, expected);
+    }
+}
+
+#[test]
+fn a_doi_being_typed_and_an_excluded_identifier() {
+    let (studies, index) = trial_fixtures();
+    let sorted = |text: &str| {
+        let mut ids = hit_ids(studies, index, &text.into_query());
+        ids.sort_unstable();
+        ids
+    };
+    assert_eq!(
+        sorted("10.1056/NEJMoa1"),
+        ["checkmate-067-2015", "hodi-2010", "keynote-024-2016"]
+    );
+    assert_eq!(
+        sorted("ipilimumab -10.1056/NEJMoa1003466 "),
+        [
+            "checkmate-067-2015",
+            "ipilimumab-approval-eu-2011",
+            "ipilimumab-approval-us-2011"
+        ]
+    );
+    assert_eq!(sorted("-NCT01844505 nivolumab"), Vec::<&str>::new());
+}
+
+#[test]
+fn trial_names_and_short_labels_are_found_however_they_are_spaced() {
+    for (text, expected) in [
+        ("KEYNOTE-024", &["keynote-024-2016"][..]),
+        ("keynote 024", &["keynote-024-2016"]),
+        ("keynote024", &["keynote-024-2016"]),
+        ("Keynote", &["keynote-024-2016"]),
+        ("CheckMate 067", &["checkmate-067-2015"]),
+        ("checkmate-067", &["checkmate-067-2015"]),
+        ("checkmate067 ", &["checkmate-067-2015"]),
+        ("MDX010-20", &["hodi-2010"]),
+        ("mdx010 20", &["hodi-2010"]),
+        ("magrit", &["magrit-2016"]),
+        // Only in the short label.
+        ("cleared", &["ipilimumab-approval-us-2011"]),
+    ] {
+        check_trials(text, expected);
+    }
+}
+
+#[test]
+fn identifiers_trial_names_and_labels_are_highlighted_whole() {
+    let (studies, index) = trial_fixtures();
+    for (text, id, expected) in [
+        (
+            "10.1056/NEJMoa1003466",
+            "hodi-2010",
+            &["Doi:10.1056/NEJMoa1003466"][..],
+        ),
+        (
+            "nct01844505",
+            "checkmate-067-2015",
+            &["TrialNct(0):NCT01844505"],
+        ),
+        (
+            "checkmate067",
+            "checkmate-067-2015",
+            &["Trial(0):CheckMate 067"],
+        ),
+        (
+            "keynote 024",
+            "keynote-024-2016",
+            &["Label:KEYNOTE-024", "Trial(0):KEYNOTE-024"],
+        ),
+        ("20525992", "hodi-2010", &["Pmid:20525992"]),
+        ("cleared", "ipilimumab-approval-us-2011", &["Label:cleared"]),
+    ] {
+        let study = studies.iter().find(|s| s.id == id).expect("fixture id");
+        let marked = marked(index, text, study);
+        assert_eq!(marked, expected, "highlights of {text:?} in {id}");
+    }
+}
+
+#[test]
+fn outcome_and_regulator_filters_select_and_count_like_the_others() {
+    let outcomes = |values: &[Outcome]| Filters {
+        outcomes: values.to_vec(),
+        ..Filters::default()
+    };
+    let regulators = |values: &[Regulator]| Filters {
+        regulators: values.to_vec(),
+        ..Filters::default()
+    };
+    for (query, expected) in [
+        (
+            filtered("", outcomes(&[Outcome::Negative]), Sort::Date),
+            &["magrit-2016"][..],
+        ),
+        (
+            filtered(
+                "",
+                outcomes(&[Outcome::Rejected, Outcome::Withdrawn]),
+                Sort::Date,
+            ),
+            &["refusal-eu-2019", "withdrawal-us-2020"],
+        ),
+        (
+            filtered("", regulators(&[Regulator::Eu]), Sort::Date),
+            &["ipilimumab-approval-eu-2011", "refusal-eu-2019"],
+        ),
+        (
+            filtered("ipilimumab", regulators(&[Regulator::Us]), Sort::Date),
+            &["ipilimumab-approval-us-2011"],
+        ),
+        (filtered("", outcomes(&[Outcome::Halted]), Sort::Date), &[]),
+        (
+            filtered("", regulators(&[Regulator::Japan]), Sort::Date),
+            &[],
+        ),
+    ] {
+        check_trials(query, expected);
+    } // Where no record has an outcome or a regulator, nothing passes and every count is zero.
+    let filters = Filters {
+        regulators: vec![Regulator::Us],
+        ..outcomes(&[Outcome::Positive])
+    };
+    let none = fixture_index().search(&filtered("", filters, Sort::Date));
+    assert!(none.hits.is_empty());
+    let counts = none.facets.outcomes.iter().map(|(_, n)| n);
+    assert_eq!(
+        counts
+            .chain(none.facets.regulators.iter().map(|(_, n)| n))
+            .sum::<u32>(),
+        0
+    );
+    assert_eq!(none.facets.outcomes.len(), Outcome::ALL.len());
+}
+
+#[test]
+fn outcome_and_regulator_counts_honour_the_other_filters_but_not_their_own() {
+    let (studies, index) = trial_fixtures();
+    let counts = |filters: Filters| {
+        let results = index.search(&filtered("", filters, Sort::Date));
+        let outcomes: Vec<(Outcome, u32)> = results
+            .facets
+            .outcomes
+            .iter()
+            .copied()
+            .filter(|&(_, n)| n > 0)
+            .collect();
+        let regulators: Vec<(Regulator, u32)> = results
+            .facets
+            .regulators
+            .iter()
+            .copied()
+            .filter(|&(_, n)| n > 0)
+            .collect();
+        (results.hits.len(), outcomes, regulators)
+    };
+    // The whole index; records without an outcome or a regulator count in neither.
+    let everything = index.search(&Query::default()).facets;
+    assert_eq!(everything.outcomes.len(), Outcome::ALL.len());
+    assert_eq!(everything.regulators.len(), Regulator::ALL.len());
+    assert_eq!(
+        counts(Filters::default()),
+        (
+            studies.len(),
+            vec![
+                (Outcome::Positive, 3),
+                (Outcome::Negative, 1),
+                (Outcome::Withdrawn, 1),
+                (Outcome::Rejected, 1),
+            ],
+            vec![(Regulator::Us, 2), (Regulator::Eu, 2)],
+        )
+    );
+    // Each facet leaves out its own selection: the outcomes are those of the US records, the
+    // regulators those of the withdrawn ones.
+    assert_eq!(
+        counts(Filters {
+            outcomes: vec![Outcome::Withdrawn],
+            regulators: vec![Regulator::Us],
+            ..Filters::default()
+        }),
+        (1, vec![(Outcome::Withdrawn, 1)], vec![(Regulator::Us, 1)],)
+    );
+    assert_eq!(
+        counts(Filters {
+            outcomes: vec![Outcome::Rejected, Outcome::Positive],
+            stages: vec![Stage::Approval],
+            ..Filters::default()
+        }),
+        (
+            1,
+            vec![(Outcome::Withdrawn, 1), (Outcome::Rejected, 1)],
+            vec![(Regulator::Eu, 1)],
+        )
+    );
+    // Other facets honour the outcome and regulator selections.
+    let results = index.search(&filtered("", regulators_only(Regulator::Eu), Sort::Date));
+    let stage = |s| {
+        results
+            .facets
+            .stages
+            .iter()
+            .find(|(x, _)| *x == s)
+            .map(|(_, n)| *n)
+    };
+    assert_eq!(stage(Stage::Approval), Some(2));
+    assert_eq!(stage(Stage::Phase3), Some(0));
+}
+
+fn regulators_only(regulator: Regulator) -> Filters {
+    Filters {
+        regulators: vec![regulator],
+        ..Filters::default()
+    }
+}
+
 // ---- Properties over synthetic records ----
 
+/// 1,500 synthetic records, some given an outcome, a regulator, identifiers and trials here
+/// (the generator leaves them out, so the benchmark's text stays what it was).
 fn synthetic() -> &'static (Vec<Study>, SearchIndex) {
     static DATA: OnceLock<(Vec<Study>, SearchIndex)> = OnceLock::new();
     DATA.get_or_init(|| {
-        let studies = synthetic::generate(1500, 42);
+        let mut studies = synthetic::generate(1500, 42);
+        for (i, study) in studies.iter_mut().enumerate() {
+            if i % 3 == 0 {
+                study.outcome = Some(Outcome::ALL[i / 3 % Outcome::ALL.len()]);
+            }
+            if i % 4 == 0 {
+                study.regulator = Some(Regulator::ALL[i / 4 % Regulator::ALL.len()]);
+            }
+            if i % 7 == 0 {
+                let publication = study.publication.get_or_insert_default();
+                publication.doi = Some(format!("10.{}/Syn.{i}(x)-{}", 1000 + i % 9, i % 5));
+                publication.pmid = Some((30_000_000 + i).to_string());
+            }
+            if i % 11 == 0 {
+                study.trials.push(Trial {
+                    name: Some(format!("SYN-{} Trial {}", i % 13, i % 3)),
+                    nct: Some(format!("NCT{:08}", i % 40)),
+                });
+            }
+        }
         let index = SearchIndex::build(&studies);
         (studies, index)
     })
@@ -580,15 +1011,28 @@ fn any_filters() -> impl Strategy<Value = Filters> {
         proptest::sample::subsequence(Approach::ALL.to_vec(), 0..3),
         proptest::sample::subsequence(CancerType::ALL.to_vec(), 0..3),
         proptest::sample::subsequence(Stage::ALL.to_vec(), 0..3),
+        proptest::sample::subsequence(Outcome::ALL.to_vec(), 0..3),
+        proptest::sample::subsequence(Regulator::ALL.to_vec(), 0..3),
         proptest::sample::subsequence(institutions, 0..2),
         proptest::option::of(1880..2030i32),
         proptest::option::of(1880..2030i32),
     )
         .prop_map(
-            |(approaches, cancer_types, stages, institutions, year_from, year_to)| Filters {
+            |(
                 approaches,
                 cancer_types,
                 stages,
+                outcomes,
+                regulators,
+                institutions,
+                year_from,
+                year_to,
+            )| Filters {
+                approaches,
+                cancer_types,
+                stages,
+                outcomes,
+                regulators,
                 institutions,
                 year_from,
                 year_to,
@@ -609,6 +1053,9 @@ fn any_text() -> impl Strategy<Value = String> {
         "CAR T",
         "Keytruda",
         "zzq",
+        "10.1007/Syn.7(x)-2",
+        "nct00000011",
+        "SYN-11 Trial",
         "",
     ];
     proptest::collection::vec(proptest::sample::select(words.to_vec()), 0..4)
@@ -631,6 +1078,14 @@ fn passes(study: &Study, filters: &Filters, skip: &str) -> bool {
                 .iter()
                 .any(|c| filters.cancer_types.contains(c)))
         && (skip == "stage" || filters.stages.is_empty() || filters.stages.contains(&study.stage))
+        && (skip == "outcome"
+            || filters.outcomes.is_empty()
+            || study.outcome.is_some_and(|o| filters.outcomes.contains(&o)))
+        && (skip == "regulator"
+            || filters.regulators.is_empty()
+            || study
+                .regulator
+                .is_some_and(|r| filters.regulators.contains(&r)))
         && (skip == "institution"
             || filters.institutions.is_empty()
             || study
@@ -705,6 +1160,14 @@ proptest! {
         for &(stage, count) in &results.facets.stages {
             let brute = matching.iter().filter(|s| passes(s, &filters, "stage") && s.stage == stage).count();
             prop_assert_eq!(count as usize, brute, "stage {:?}", stage);
+        }
+        for &(outcome, count) in &results.facets.outcomes {
+            let brute = matching.iter().filter(|s| passes(s, &filters, "outcome") && s.outcome == Some(outcome)).count();
+            prop_assert_eq!(count as usize, brute, "outcome {:?}", outcome);
+        }
+        for &(regulator, count) in &results.facets.regulators {
+            let brute = matching.iter().filter(|s| passes(s, &filters, "regulator") && s.regulator == Some(regulator)).count();
+            prop_assert_eq!(count as usize, brute, "regulator {:?}", regulator);
         }
         for (name, count) in &results.facets.institutions {
             let brute = matching.iter().filter(|s| passes(s, &filters, "institution") && s.institutions.contains(name)).count();

@@ -41,12 +41,6 @@ fn plot_for(catalog: &Catalog, q: &str) -> (Plot, usize) {
     )
 }
 
-fn left_px(item: &Item) -> f64 {
-    match item {
-        Item::Single { left, .. } | Item::Cluster { left, .. } => left / 100.0 * WIDTH,
-    }
-}
-
 fn count(item: &Item) -> usize {
     match item {
         Item::Single { .. } => 1,
@@ -115,21 +109,225 @@ fn crowded_lanes_keep_each_buckets_place_and_years_while_the_query_changes() {
     assert!(compared > 10, "only {compared} buckets in both plots");
 }
 
+/// Asserts that no two items of a lane share a row where their boxes (marker and label) meet,
+/// that every box stays on the track, and that rows stay within the lane's count.
+fn assert_no_overlap(plot: &Plot, context: &str) {
+    for lane in &plot.lanes {
+        let mut boxes: Vec<(u16, f64, f64)> = lane
+            .items
+            .iter()
+            .map(|item| {
+                let (a, b) = item.extent(WIDTH);
+                (item.row(), a, b)
+            })
+            .collect();
+        for &(row, a, b) in &boxes {
+            assert!(
+                row < lane.rows,
+                "row {row} of {} in {}",
+                lane.rows,
+                lane.label
+            );
+            if let Some(label) = lane.items.iter().find_map(|i| i.label()) {
+                assert!(label.px >= 56.0);
+            }
+            assert!(
+                a >= -12.0 - 1e-9 && b <= WIDTH + 12.0 + 1e-9,
+                "{a}..{b} off the track"
+            );
+        }
+        boxes.sort_by(|x, y| (x.0, x.1).partial_cmp(&(y.0, y.1)).expect("no NaN"));
+        for pair in boxes.windows(2) {
+            let ((r1, _, end), (r2, start, _)) = (pair[0], pair[1]);
+            assert!(
+                r1 != r2 || start >= end - 1e-9,
+                "{context}: boxes overlap in row {r1} of {} ({end} > {start})",
+                lane.label
+            );
+        }
+    }
+}
+
 #[test]
-fn targets_in_a_lane_never_overlap() {
+fn targets_and_labels_in_a_lane_never_overlap() {
     let catalog = catalog();
-    for q in ["", "p", "car t", "pembrolizumab"] {
+    for q in ["", "p", "car t", "pembrolizumab", "melanoma cell"] {
         let (plot, _) = plot_for(&catalog, q);
+        assert_no_overlap(&plot, q);
+        let labelled = plot
+            .lanes
+            .iter()
+            .flat_map(|l| &l.items)
+            .filter(|i| i.label().is_some())
+            .count();
+        assert!(labelled > 0, "{q:?}: nothing is labelled");
+    }
+}
+
+/// Plots `n` synthetic records (no text index needed) with every record a hit.
+fn plot_of_all(n: usize, seed: u64, width: f64) -> Plot {
+    let studies = immunotimeline::synthetic::generate(n, seed);
+    let library = Library::new(Dataset::new("test".into(), studies), None, Vec::new());
+    let catalog = library.catalog(None);
+    let hits: Vec<u32> = (0..catalog.dataset.studies.len() as u32).collect();
+    let points = points(&catalog.dataset.studies);
+    plot(
+        &catalog,
+        &points.0,
+        None,
+        &ViewState::default(),
+        &hits,
+        width,
+        SPAN,
+    )
+}
+
+#[test]
+fn labels_never_overlap_from_ten_to_a_hundred_thousand_records() {
+    for (n, seed) in [
+        (10, 1),
+        (25, 2),
+        (31, 3),
+        (200, 4),
+        (2_000, 5),
+        (100_000, 6),
+    ] {
+        let plot = plot_of_all(n, seed, WIDTH);
+        assert_no_overlap(&plot, &format!("{n} records"));
+        let items: usize = plot.lanes.iter().map(|l| l.items.len()).sum();
+        // The DOM holds a button per item: bounded whatever the record count.
+        assert!(items <= 600, "{n} records drew {items} items");
+        // Lanes grow for labels up to three rows, and only rarely by a row more for markers.
+        assert!(
+            plot.lanes.iter().all(|l| l.rows <= 5),
+            "{n} records: a lane grew too tall"
+        );
+    }
+}
+
+#[test]
+fn thirty_matches_or_fewer_are_each_drawn_and_labelled() {
+    for (n, seed) in [(5, 11), (18, 12), (30, 13)] {
+        let plot = plot_of_all(n, seed, WIDTH);
+        let items: Vec<&Item> = plot.lanes.iter().flat_map(|l| &l.items).collect();
+        assert!(
+            items.iter().all(|i| matches!(i, Item::Single { .. })),
+            "{n}: clustered"
+        );
+        let labelled = items.iter().filter(|i| i.label().is_some()).count();
+        assert_eq!(labelled + plot.undated, n, "{n} records");
+    }
+}
+
+// proptest is a native-only dev-dependency.
+#[cfg(not(target_arch = "wasm32"))]
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(24))]
+    #[test]
+    fn no_two_boxes_intersect_for_any_record_count_and_width(
+        n in 10usize..3_000,
+        seed in 0u64..1_000,
+        width in 320.0f64..1_600.0,
+    ) {
+        let plot = plot_of_all(n, seed, width);
         for lane in &plot.lanes {
-            for pair in lane.items.windows(2) {
-                let gap = left_px(&pair[1]) - left_px(&pair[0]);
-                // Markers are 24 px wide and drawn at their centres.
-                assert!(
-                    gap >= 24.0 - 1e-9,
-                    "{gap} px apart in {} for {q:?}",
-                    lane.label
-                );
+            let mut boxes: Vec<(u16, f64, f64)> = lane
+                .items
+                .iter()
+                .map(|item| {
+                    let (a, b) = item.extent(width);
+                    (item.row(), a, b)
+                })
+                .collect();
+            boxes.sort_by(|x, y| (x.0, x.1).partial_cmp(&(y.0, y.1)).expect("no NaN"));
+            for pair in boxes.windows(2) {
+                proptest::prop_assert!(pair[0].0 != pair[1].0 || pair[1].1 >= pair[0].2 - 1e-9);
             }
         }
+    }
+}
+
+#[test]
+fn the_window_fits_the_matches_until_the_user_zooms_or_filters_years() {
+    use immunotimeline::timeline_plot::{extent, window_of};
+    use immunotimeline::view_state::YearSpan;
+    let catalog = catalog();
+    let state = ViewState {
+        q: "pembrolizumab".into(),
+        ..ViewState::default()
+    };
+    let hits = catalog.index.search(&state.to_query()).hits;
+    let points = points(&catalog.dataset.studies);
+    let fit = extent(&points.0, &hits, catalog.dataset.studies.len()).expect("dated hits");
+    let years: Vec<i32> = hits
+        .iter()
+        .filter_map(|&i| catalog.dataset.studies[i as usize].date.map(|d| d.year))
+        .collect();
+    assert_eq!(
+        fit,
+        (*years.iter().min().unwrap(), *years.iter().max().unwrap())
+    );
+    let (from, to) = window_of(&state, SPAN.0, SPAN.1, Some(fit));
+    assert!(from <= fit.0 && to >= fit.1 && from >= SPAN.0 && to <= SPAN.1);
+    // A margin of a twentieth of the span (at least a year) each side, and never narrower
+    // than the narrowest zoom.
+    assert_eq!(
+        window_of(&state, SPAN.0, SPAN.1, Some((2010, 2020))),
+        (2009, 2021)
+    );
+    assert_eq!(
+        window_of(&state, SPAN.0, SPAN.1, Some((1900, 2000))),
+        (1895, 2005)
+    );
+    assert_eq!(
+        window_of(&state, SPAN.0, SPAN.1, Some((2000, 2000))),
+        (1999, 2001)
+    );
+    // The user's zoom wins, and so does a year filter.
+    let zoomed = ViewState {
+        zoom: Some(YearSpan {
+            start: 1950,
+            end: 1960,
+        }),
+        ..state.clone()
+    };
+    assert_eq!(window_of(&zoomed, SPAN.0, SPAN.1, Some(fit)), (1950, 1960));
+    let filtered = ViewState {
+        year_from: Some(1990),
+        ..state.clone()
+    };
+    assert_eq!(
+        window_of(&filtered, SPAN.0, SPAN.1, Some(fit)),
+        (1990, SPAN.1)
+    );
+    // No dated match: the whole axis.
+    assert_eq!(window_of(&state, SPAN.0, SPAN.1, None), SPAN);
+    assert_eq!(extent(&points.0, &[], catalog.dataset.studies.len()), None);
+}
+
+#[test]
+fn a_clusters_label_names_one_of_its_own_records() {
+    let catalog = catalog();
+    for q in ["", "p", "melanoma cell"] {
+        let (plot, _) = plot_for(&catalog, q);
+        let mut checked = 0;
+        for lane in &plot.lanes {
+            for item in &lane.items {
+                if let Item::Cluster { lead, from, to, .. } = item {
+                    let study = &catalog.dataset.studies[*lead as usize];
+                    let first = study.approaches.first().map(|a| a.label());
+                    assert_eq!(
+                        first,
+                        Some(lane.label.as_str()),
+                        "lead of a cluster in {}",
+                        lane.label
+                    );
+                    let year = study.date.expect("plotted records are dated").year;
+                    assert!((*from..=*to).contains(&year), "{year} outside {from}–{to}");
+                    checked += 1;
+                }
+            }
+        }
+        assert!(checked > 0, "{q:?} has clusters");
     }
 }

@@ -2,7 +2,7 @@
 // Native only: uses native-only dev-dependencies and runs on the host.
 #![cfg(not(target_arch = "wasm32"))]
 
-use immunotimeline::data::{Approach, CancerType, Stage};
+use immunotimeline::data::{Approach, CancerType, Outcome, Regulator, Stage};
 use immunotimeline::search::{Filters, Query, Sort};
 use immunotimeline::view_state::{
     self, Lanes, MAX_QUERY_BYTES, Param, RecordSet, UrlProblem, ViewMode, ViewState, YearSpan,
@@ -66,7 +66,8 @@ fn the_canonical_example_reads_and_writes_back_unchanged() {
 #[test]
 fn every_parameter_is_read_and_written_in_canonical_order() {
     let link = "q=PD-1+%26+CTLA-4,+%22combo%22&approach=checkpoint-inhibitor,til&cancer=melanoma,lung\
-                &stage=phase-3,approval&inst=Dana-Farber,University+of+California%2C+San+Francisco\
+                &stage=phase-3,approval&outcome=negative,withdrawn&regulator=us,south-korea\
+                &inst=Dana-Farber,University+of+California%2C+San+Francisco\
                 &from=1990&to=2020&zoom=1995-2005&lanes=cancer&sort=newest&view=bench&hide=imported\
                 &study=ipilimumab-approval-2011&v=1a2b3c4d";
     let expected = view(|s| {
@@ -74,6 +75,8 @@ fn every_parameter_is_read_and_written_in_canonical_order() {
         s.approaches = [Approach::CheckpointInhibitor, Approach::Til].into();
         s.cancer_types = [CancerType::Melanoma, CancerType::Lung].into();
         s.stages = [Stage::Phase3, Stage::Approval].into();
+        s.outcomes = [Outcome::Negative, Outcome::Withdrawn].into();
+        s.regulators = [Regulator::Us, Regulator::SouthKorea].into();
         s.institutions = names(&["Dana-Farber", "University of California, San Francisco"]);
         s.year_from = Some(1990);
         s.year_to = Some(2020);
@@ -195,6 +198,100 @@ fn unknown_parameters_and_values_are_ignored_with_a_notice() {
         ViewState::default(),
         &["unknown record set to hide `none`"],
     );
+}
+
+#[test]
+fn outcomes_and_regulators_are_lists_like_the_other_filters() {
+    let negative_in_the_eu = view(|s| {
+        s.outcomes = [Outcome::Negative].into();
+        s.regulators = [Regulator::Eu].into();
+    });
+    check(
+        "outcome=negative&regulator=eu",
+        negative_in_the_eu.clone(),
+        &[],
+    );
+    check(
+        "regulator=EU&OUTCOME=+Negative+",
+        negative_in_the_eu.clone(),
+        &[],
+    );
+    check(
+        "outcome=negative,negative&regulator=eu&regulator=",
+        negative_in_the_eu.clone(),
+        &[],
+    );
+    assert_eq!(write(&negative_in_the_eu), "outcome=negative&regulator=eu");
+    // Repeated or comma-separated, read in any order, written in vocabulary order.
+    let setbacks = view(|s| {
+        s.outcomes = [Outcome::Halted, Outcome::Withdrawn, Outcome::Rejected].into();
+        s.regulators = [Regulator::Us, Regulator::China, Regulator::SouthKorea].into();
+    });
+    check(
+        "outcome=rejected&outcome=halted,withdrawn&regulator=south-korea,china&regulator=us",
+        setbacks.clone(),
+        &[],
+    );
+    assert_eq!(
+        write(&setbacks),
+        "outcome=halted,withdrawn,rejected&regulator=us,china,south-korea"
+    );
+    // Between the stages and the institutions in a written link.
+    let mixed = view(|s| {
+        s.q = "pd-1".into();
+        s.stages = [Stage::Phase3].into();
+        s.outcomes = [Outcome::Mixed].into();
+        s.regulators = [Regulator::Japan].into();
+        s.institutions = names(&["NCI"]);
+        s.year_from = Some(2000);
+    });
+    assert_eq!(
+        write(&mixed),
+        "q=pd-1&stage=phase-3&outcome=mixed&regulator=japan&inst=NCI&from=2000"
+    );
+    assert!(mixed.has_filters());
+    let cleared = mixed.cleared_filters();
+    assert!(cleared.outcomes.is_empty() && cleared.regulators.is_empty());
+    assert_eq!(write(&cleared), "q=pd-1");
+    let many: Vec<&str> = ["positive"; 33].to_vec();
+    check(
+        &format!("outcome={}", many.join(",")),
+        view(|s| s.outcomes = [Outcome::Positive].into()),
+        &["`outcome` had more than 32 values; used the first 32"],
+    );
+}
+
+#[test]
+fn unknown_outcomes_and_regulators_are_ignored_with_a_notice() {
+    check(
+        "outcome=failed,negative&regulator=fda,eu",
+        view(|s| {
+            s.outcomes = [Outcome::Negative].into();
+            s.regulators = [Regulator::Eu].into();
+        }),
+        &[
+            "Ignored unknown outcome `failed`",
+            "Ignored unknown regulator `fda`",
+        ],
+    );
+    check(
+        "regulator=United+States",
+        ViewState::default(),
+        &["Ignored unknown regulator `United States`"],
+    );
+    check(
+        "outcome=%E2%9C%97",
+        ViewState::default(),
+        &["Ignored unknown outcome `✗`"],
+    );
+    check(
+        "outcome=%ZZ",
+        ViewState::default(),
+        &["Invalid percent-encoding in `outcome`"],
+    );
+    let (_, problems) = parse("outcome=x&regulator=y");
+    let params: Vec<Option<Param>> = problems.iter().map(UrlProblem::param).collect();
+    assert_eq!(params, [Some(Param::Outcome), Some(Param::Regulator)]);
 }
 
 #[test]
@@ -368,11 +465,19 @@ fn absurdly_long_values_are_capped() {
         view(|s| s.q = "é".repeat(200)),
         &["The search text was cut to 200 characters"],
     );
-    let many: Vec<String> = (0..25).map(|_| "car-t".to_owned()).collect();
+    // A vocabulary list holds up to 32 slugs, more than any vocabulary has, so a link can
+    // select all 23 cancer types.
+    let many: Vec<String> = (0..40).map(|_| "car-t".to_owned()).collect();
     check(
         &format!("approach={}", many.join(",")),
         view(|s| s.approaches = [Approach::CarT].into()),
-        &["`approach` had more than 20 values; used the first 20"],
+        &["`approach` had more than 32 values; used the first 32"],
+    );
+    let every_cancer: Vec<&str> = CancerType::ALL.iter().map(|c| c.slug()).collect();
+    check(
+        &format!("cancer={}", every_cancer.join(",")),
+        view(|s| s.cancer_types = CancerType::ALL.iter().copied().collect()),
+        &[],
     );
     let insts: Vec<String> = (0..22).map(|i| format!("Institute {i:02}")).collect();
     let kept: Vec<&str> = insts[..20].iter().map(String::as_str).collect();
@@ -450,6 +555,8 @@ fn the_fullest_view_without_institutions_fits_in_4_kb() {
         approaches: Approach::ALL.iter().copied().collect(),
         cancer_types: CancerType::ALL.iter().copied().collect(),
         stages: Stage::ALL.iter().copied().collect(),
+        outcomes: Outcome::ALL.iter().copied().collect(),
+        regulators: Regulator::ALL.iter().copied().collect(),
         institutions: BTreeSet::new(),
         year_from: Some(1800),
         year_to: Some(2100),
@@ -526,7 +633,7 @@ fn a_link_from_another_dataset_version_says_so() {
 
 #[test]
 fn the_state_gives_the_search_query_and_small_edits() {
-    let state = parse("q=til&approach=til&cancer=melanoma&stage=phase-2&inst=NCI&from=2000&sort=date&study=x-1&zoom=1990-2000").0;
+    let state = parse("q=til&approach=til&cancer=melanoma&stage=phase-2&outcome=mixed&regulator=eu&inst=NCI&from=2000&sort=date&study=x-1&zoom=1990-2000").0;
     assert_eq!(
         state.to_query(),
         Query {
@@ -535,6 +642,8 @@ fn the_state_gives_the_search_query_and_small_edits() {
                 approaches: vec![Approach::Til],
                 cancer_types: vec![CancerType::Melanoma],
                 stages: vec![Stage::Phase2],
+                outcomes: vec![Outcome::Mixed],
+                regulators: vec![Regulator::Eu],
                 institutions: vec!["NCI".into()],
                 year_from: Some(2000),
                 year_to: None,
@@ -633,7 +742,7 @@ fn valid_state() -> impl Strategy<Value = ViewState> {
     (
         prop_oneof![4 => text(30), 1 => text(200)],
         proptest::collection::vec(institution, 0..=5),
-        any::<[u32; 12]>(),
+        any::<[u32; 14]>(),
         proptest::collection::vec(any::<u8>(), 1..=60),
         proptest::collection::vec(any::<u8>(), 1..=40),
     )
@@ -642,6 +751,8 @@ fn valid_state() -> impl Strategy<Value = ViewState> {
                 approaches,
                 cancers,
                 stages,
+                outcomes,
+                regulators,
                 from,
                 to,
                 zoom,
@@ -662,6 +773,8 @@ fn valid_state() -> impl Strategy<Value = ViewState> {
                 approaches: subset(Approach::ALL, approaches),
                 cancer_types: subset(CancerType::ALL, cancers),
                 stages: subset(Stage::ALL, stages),
+                outcomes: subset(Outcome::ALL, outcomes),
+                regulators: subset(Regulator::ALL, regulators),
                 institutions: institutions
                     .into_iter()
                     .filter(|name| !name.is_empty())
@@ -691,8 +804,8 @@ fn valid_state() -> impl Strategy<Value = ViewState> {
 /// Parameter names as a link may spell them, and one the app does not know.
 #[rustfmt::skip]
 const NAMES: &[&str] = &[
-    "q", "approach", "cancer", "stage", "inst", "from", "to", "zoom", "lanes", "sort", "view",
-    "hide", "study", "v", "Q", "Approach", "x", "",
+    "q", "approach", "cancer", "stage", "outcome", "regulator", "inst", "from", "to", "zoom",
+    "lanes", "sort", "view", "hide", "study", "v", "Q", "Approach", "Regulator", "x", "",
 ];
 
 /// Values that are right for some parameter and wrong for others, in spellings good and bad.
@@ -717,13 +830,15 @@ fn noise(n: u32) -> String {
 
 /// A value some parameter could take: a slug, a year, a word, or noise.
 fn value(n: u32) -> String {
-    let rest = n >> 3;
-    match n % 8 {
-        0 => pick(Approach::ALL, rest).slug().to_owned(),
-        1 => pick(CancerType::ALL, rest).slug().to_owned(),
-        2 => pick(Stage::ALL, rest).slug().to_owned(),
-        3 => (1790 + rest % 320).to_string(),
-        4 | 5 => pick(WORDS, rest).to_owned(),
+    let rest = n >> 4;
+    match n % 16 {
+        0 | 1 => pick(Approach::ALL, rest).slug().to_owned(),
+        2 | 3 => pick(CancerType::ALL, rest).slug().to_owned(),
+        4 | 5 => pick(Stage::ALL, rest).slug().to_owned(),
+        6 => pick(Outcome::ALL, rest).slug().to_owned(),
+        7 => pick(Regulator::ALL, rest).slug().to_owned(),
+        8 | 9 => (1790 + rest % 320).to_string(),
+        10..=12 => pick(WORDS, rest).to_owned(),
         _ => noise(rest),
     }
 }

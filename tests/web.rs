@@ -220,3 +220,66 @@ fn the_panic_banner_offers_a_reload_and_appears_once() {
     assert_eq!(button.text_content().as_deref(), Some("Reload"));
     banner.remove();
 }
+
+#[wasm_bindgen_test]
+async fn outcome_and_regulator_filters_list_present_values_and_narrow_to_their_count() {
+    let host = mount_app_with_filters_open().await;
+    let legends: Vec<String> = {
+        let list = host
+            .query_selector_all("fieldset.facet legend")
+            .expect("valid selector");
+        (0..list.length())
+            .filter_map(|i| list.item(i).and_then(|legend| legend.text_content()))
+            .collect()
+    };
+    assert_eq!(
+        legends,
+        [
+            "Approach",
+            "Cancer type",
+            "Evidence stage",
+            "Outcome",
+            "Approved by",
+            "Institution"
+        ]
+    );
+    for group in ["#facet-outcome", "#facet-approved-by"] {
+        let counts = host
+            .query_selector_all(&format!("{group} .count"))
+            .expect("valid selector");
+        for i in 0..counts.length() {
+            let text = counts.item(i).and_then(|c| c.text_content());
+            assert_ne!(
+                text.as_deref(),
+                Some("0"),
+                "{group} lists a value without records"
+            );
+        }
+    }
+    // Whatever the bundled records are: choosing the first outcome listed shows its count and
+    // a chip for it.
+    let Some(first) = host
+        .query_selector("#facet-outcome li")
+        .expect("valid selector")
+    else {
+        return;
+    };
+    let expected: u32 = first
+        .query_selector(".count")
+        .expect("valid selector")
+        .and_then(|c| c.text_content())
+        .and_then(|text| text.parse().ok())
+        .expect("a count");
+    click(&host, "#facet-outcome input[type=checkbox]");
+    leptos::task::tick().await;
+    after_paint().await;
+    assert_eq!(announced(&host), expected);
+    let chips = host
+        .query_selector(".chips")
+        .expect("valid selector")
+        .and_then(|chips| chips.text_content())
+        .unwrap_or_default();
+    assert!(chips.contains("Outcome: "), "chips: {chips}");
+    click(&host, ".chips .clear-all");
+    leptos::task::tick().await;
+}

@@ -3,7 +3,7 @@
 
 use super::ctx;
 use crate::app::{Ctx, History};
-use crate::data::validate::is_http_url;
+use crate::data::validate::{is_http_url, mirror};
 use crate::data::{Status, Study};
 use leptos::prelude::*;
 
@@ -78,8 +78,10 @@ fn row(label: &'static str, value: String, badge: Option<AnyView>) -> Option<Any
     })
 }
 
+/// A link only to an http(s) page that is not a mirror (validation refuses mirrors already; this
+/// keeps the promise for anything that slips past it).
 fn external_link(label: String, url: String) -> AnyView {
-    if is_http_url(&url) {
+    if is_http_url(&url) && mirror(&url).is_none() {
         view! { <a href=url target="_blank" rel="noopener noreferrer">{label}</a> }.into_any()
     } else {
         label.into_any()
@@ -160,30 +162,28 @@ fn DetailBody(ctx: Ctx, index: usize, study: Study) -> impl IntoView {
         .map(|&i| link_to(&data.dataset.studies[i]))
         .collect();
     let p = study.publication.clone().unwrap_or_default();
-    let ids: Vec<AnyView> = [
-        p.doi
-            .as_ref()
-            .map(|d| ("DOI ".to_owned() + d, format!("https://doi.org/{d}"))),
-        p.pmid.as_ref().map(|d| {
-            (
-                "PMID ".to_owned() + d,
-                format!("https://pubmed.ncbi.nlm.nih.gov/{d}/"),
-            )
-        }),
-        p.pmcid.as_ref().map(|d| {
-            (
-                d.clone(),
-                format!("https://www.ncbi.nlm.nih.gov/pmc/articles/{d}/"),
-            )
-        }),
-        p.nct
-            .as_ref()
-            .map(|d| (d.clone(), format!("https://clinicaltrials.gov/study/{d}"))),
-    ]
-    .into_iter()
-    .flatten()
-    .map(|(label, url)| view! { <li>{external_link(label, url)}</li> }.into_any())
-    .collect();
+    let ids: Vec<AnyView> = study
+        .identifier_links()
+        .into_iter()
+        .map(|(label, url)| view! { <li>{external_link(label, url)}</li> }.into_any())
+        .collect();
+    let trials = study
+        .trials
+        .iter()
+        .map(|t| match (&t.name, &t.nct) {
+            (Some(name), Some(nct)) => format!("{name} ({nct})"),
+            (Some(name), None) => name.clone(),
+            (None, Some(nct)) => nct.clone(),
+            (None, None) => String::new(),
+        })
+        .collect::<Vec<_>>()
+        .join(", ");
+    let stage = match study.regulator {
+        Some(regulator) if study.stage == crate::data::Stage::Approval => {
+            format!("{} ({})", study.stage.label(), regulator.short())
+        }
+        _ => study.stage.label().to_owned(),
+    };
     let sources: Vec<AnyView> = study
         .sources
         .iter()
@@ -213,6 +213,7 @@ fn DetailBody(ctx: Ctx, index: usize, study: Study) -> impl IntoView {
         <p class="detail-status">
             <span class=status_class>{study.status.label()}</span>
             {(study.scope != crate::data::Scope::CancerImmunotherapy).then(|| view! { <span class="badge">{study.scope.label()}</span> })}
+            {study.outcome.map(|o| view! { <span class=format!("badge outcome outcome-{}", o.slug())>{o.mark()} " " {o.label()}</span> })}
             {study.milestone.then(|| view! { <span class="badge milestone-badge">"Milestone"</span> })}
             {data.is_imported(index).then(|| view! { <span class="badge">"Imported by you"</span> })}
         </p>
@@ -220,7 +221,10 @@ fn DetailBody(ctx: Ctx, index: usize, study: Study) -> impl IntoView {
         {study.note.clone().map(|n| view! { <p class="detail-note"><strong>"Note: "</strong>{n}</p> })}
         <dl class="fields">
             {row("Date", date, badge(&study, "date"))}
-            {row("Stage", study.stage.label().to_owned(), badge(&study, "stage"))}
+            {row("Stage", stage, badge(&study, "stage"))}
+            {row("Outcome", study.outcome.map(|o| o.label().to_owned()).unwrap_or_default(), badge(&study, "outcome"))}
+            {row("Regulator", study.regulator.map(|r| r.label().to_owned()).unwrap_or_default(), badge(&study, "regulator"))}
+            {row("Trials", trials, badge(&study, "trials"))}
             {row("Approach", study.approaches.iter().map(|a| a.label()).collect::<Vec<_>>().join(", "), badge(&study, "approaches"))}
             {row("Cancer types", study.cancer_types.iter().map(|c| c.label()).collect::<Vec<_>>().join(", "), badge(&study, "cancer_types"))}
             {row("Targets", list(&study.targets), badge(&study, "targets"))}

@@ -48,7 +48,7 @@ pub fn EmptyState() -> impl IntoView {
                                     view! {
                                         <li>
                                             <button type="button" class="button" on:click=move |_| ctx.go(relaxed.clone(), History::Push)>
-                                                {format!("Remove {label} ({n} match)")}
+                                                {format!("Remove {label} ({n} {})", if n == 1 { "match" } else { "matches" })}
                                             </button>
                                         </li>
                                     }

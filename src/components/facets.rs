@@ -1,4 +1,5 @@
-//! Facet filters with counts: approach, cancer type, evidence stage, institution.
+//! Facet filters with counts: approach, cancer type, evidence stage, outcome, regulator
+//! ("Approved by"), institution.
 //!
 //! A count says how many records would match with that value selected, honouring every other
 //! active filter (the search engine's faceted semantics). Values with no matches are hidden
@@ -6,7 +7,7 @@
 
 use super::ctx;
 use crate::app::History;
-use crate::data::{Approach, CancerType, Stage};
+use crate::data::{Approach, CancerType, Outcome, Regulator, Stage};
 use crate::view_state::ViewState;
 use leptos::prelude::*;
 use std::collections::{BTreeSet, HashMap};
@@ -30,6 +31,12 @@ pub fn Facets() -> impl IntoView {
     });
     let stages = Memo::new(move |_| {
         tallies.with(|t| vocab_rows(&t.facets.stages, |s: Stage| (s.slug(), s.label())))
+    });
+    let outcomes = Memo::new(move |_| {
+        tallies.with(|t| vocab_rows(&t.facets.outcomes, |o: Outcome| (o.slug(), o.label())))
+    });
+    let regulators = Memo::new(move |_| {
+        tallies.with(|t| vocab_rows(&t.facets.regulators, |r: Regulator| (r.slug(), r.label())))
     });
     let institutions = Memo::new(move |_| {
         tallies.with(|t| {
@@ -70,6 +77,24 @@ pub fn Facets() -> impl IntoView {
                 limit=None
             />
             <FacetGroup
+                legend="Outcome"
+                rows=outcomes
+                selected=|s: &ViewState| s.outcomes.iter().map(|o| o.slug().to_owned()).collect()
+                toggle=|s: &mut ViewState, value: &str| {
+                    if let Some(o) = Outcome::from_slug(value) { flip(&mut s.outcomes, o) }
+                }
+                limit=None
+            />
+            <FacetGroup
+                legend="Approved by"
+                rows=regulators
+                selected=|s: &ViewState| s.regulators.iter().map(|r| r.slug().to_owned()).collect()
+                toggle=|s: &mut ViewState, value: &str| {
+                    if let Some(r) = Regulator::from_slug(value) { flip(&mut s.regulators, r) }
+                }
+                limit=None
+            />
+            <FacetGroup
                 legend="Institution"
                 rows=institutions
                 selected=|s: &ViewState| s.institutions.iter().cloned().collect()
@@ -79,13 +104,19 @@ pub fn Facets() -> impl IntoView {
         }
     };
     // Closed (a narrow screen), the groups are built when first opened: a phone's start does not
-    // build hundreds of rows nobody sees yet, and their counts are not kept up while typing.
+    // build hundreds of rows nobody sees yet, and their counts are not kept up while typing. There
+    // the overview by year folds in here too, so a phone's first screen shows records (the app
+    // leaves it out above the results).
     let open = crate::platform::is_wide();
     let opened = RwSignal::new(open);
+    let summary = if open { "Filters" } else { "Filters and years" };
     view! {
         <details class="facets" open=open on:toggle=move |_| opened.set(true)>
-            <summary>"Filters"</summary>
-            {move || opened.get().then(groups)}
+            <summary>{summary}</summary>
+            {move || opened.get().then(|| view! {
+                {(!open).then(|| view! { <super::overview::Overview /> })}
+                {groups()}
+            })}
         </details>
     }
 }

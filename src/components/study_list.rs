@@ -18,6 +18,33 @@ const OVERSCAN: f64 = 300.0;
 const FIRST_ROWS_PX: f64 = 600.0;
 const YEAR_ROW: f64 = 44.0;
 
+/// How tall a card is drawn, estimated from its text so short summaries leave no empty band.
+/// Lengths are in bytes (constant time per card, so a keystroke over 100k hits stays cheap) and
+/// character widths are generous: an estimate errs taller, never cutting a line the clamp allows.
+#[derive(Clone, Copy, Debug, PartialEq)]
+struct CardMetrics {
+    /// Width of a card's text, in pixels.
+    text_px: f64,
+    /// Summary lines the stylesheet allows (2, or 3 on a phone).
+    summary_lines: f64,
+    /// The tallest card: the fixed height used before.
+    max: f64,
+}
+
+impl CardMetrics {
+    fn height(&self, study: &Study) -> f64 {
+        let lines = |bytes: usize, char_px: f64, most: f64| {
+            (bytes as f64 * char_px / self.text_px.max(120.0))
+                .ceil()
+                .clamp(1.0, most)
+        };
+        let title = lines(study.title.len(), 9.5, 2.0);
+        let summary = lines(study.summary.len(), 8.0, self.summary_lines);
+        // Row and card padding, the meta line, then the clamped title and summary lines.
+        (64.0 + 22.0 * title + 21.0 * summary).min(self.max)
+    }
+}
+
 /// One row of the list: a year heading or a study card.
 #[derive(Clone, Copy, Debug, PartialEq)]
 enum Row {
@@ -37,7 +64,7 @@ struct Layout {
 }
 
 impl Layout {
-    fn build(hits: &[u32], studies: &[Study], grouped: bool, card: f64) -> Self {
+    fn build(hits: &[u32], studies: &[Study], grouped: bool, card: CardMetrics) -> Self {
         let mut rows = Vec::with_capacity(hits.len() + hits.len() / 4 + 1);
         let mut last_year: Option<Option<i32>> = None;
         for (pos, &index) in hits.iter().enumerate() {
@@ -59,7 +86,7 @@ impl Layout {
             tops.push(y);
             y += match row {
                 Row::Year(_) => YEAR_ROW,
-                Row::Study { .. } => card,
+                Row::Study { index, .. } => card.height(&studies[*index as usize]),
             };
         }
         tops.push(y);
@@ -99,25 +126,37 @@ pub fn StudyList() -> impl IntoView {
     let state = ctx.state;
     let catalog = ctx.catalog;
     let card_height = platform::card_height();
+    let feed: NodeRef<leptos::html::Div> = NodeRef::new();
+    let feed_width = platform::element_width(feed);
     let layout = Memo::new(move |_| {
         let grouped = state.with(|s| s.sort != Sort::Relevance || s.q.trim().is_empty());
+        let metrics = CardMetrics {
+            // Card padding and borders take about 36 px of the feed's width.
+            text_px: feed_width.get() - 36.0,
+            summary_lines: if card_height > 150.0 { 3.0 } else { 2.0 },
+            max: card_height,
+        };
         catalog.with(|c| {
-            results.with(|r| Layout::build(&r.hits, &c.dataset.studies, grouped, card_height))
+            results.with(|r| Layout::build(&r.hits, &c.dataset.studies, grouped, metrics))
         })
     });
     // The query expanded once for all cards on screen.
     let highlighter =
         Memo::new(move |_| catalog.with(|c| ctx.query.with(|q| c.index.highlighter(q))));
-    let feed: NodeRef<leptos::html::Div> = NodeRef::new();
     let viewport = platform::scroll_window(feed);
 
     let visible_rows = move || {
         let (top, height) = viewport.get();
         layout.with(|l| {
             // The first rows always exist, even with the feed below the fold, so the feed is
-            // never an empty container (screen readers, find-in-page, axe).
+            // never an empty container (screen readers, find-in-page, axe). A viewport past the
+            // feed's end (the page scrolled below it, or measured before the feed shrank to a few
+            // results) shows its last rows rather than none.
+            let top = top.min(l.total() - height).max(0.0_f64.min(top));
             let range = l.visible(top - OVERSCAN, (top + height + OVERSCAN).max(FIRST_ROWS_PX));
-            range.map(|i| (l.rows[i], l.tops[i])).collect::<Vec<_>>()
+            range
+                .map(|i| (l.rows[i], l.tops[i], l.tops[i + 1] - l.tops[i]))
+                .collect::<Vec<_>>()
         })
     };
     let set_size = Memo::new(move |_| results.with(|r| r.hits.len()));
@@ -156,13 +195,13 @@ pub fn StudyList() -> impl IntoView {
         >
             <For
                     each=visible_rows
-                    key=move |(row, top)| {
-                        // A row is the same at the same place for the same records; its marks
-                        // follow the query without rebuilding it.
+                    key=move |(row, top, height)| {
+                        // A row is the same at the same place and size for the same records; its
+                        // marks follow the query without rebuilding it.
                         let records = catalog.with_untracked(|c| std::sync::Arc::as_ptr(&c.0) as usize);
-                        format!("{row:?}|{top}|{records}")
+                        format!("{row:?}|{top}|{height}|{records}")
                     }
-                    children=move |(row, top)| {
+                    children=move |(row, top, height)| {
                             let data = catalog.get_untracked();
                             let style_top = format!("translateY({top}px)");
                             match row {
@@ -173,7 +212,7 @@ pub fn StudyList() -> impl IntoView {
                                 }
                                 .into_any(),
                                 Row::Study { pos, index } => view! {
-                                    <div class="card-row" style:transform=style_top style:height=format!("{card_height}px")>
+                                    <div class="card-row" style:transform=style_top style:height=format!("{height}px")>
                                         <StudyCard
                                             study=data.dataset.studies[index as usize].clone()
                                             pos=pos + 1
@@ -231,6 +270,18 @@ fn StudyCard(
         .map(|a| a.label())
         .collect::<Vec<_>>()
         .join(", ");
+    let stage = match study.regulator {
+        Some(regulator) if study.stage == crate::data::Stage::Approval => {
+            format!("Approved ({})", regulator.short())
+        }
+        _ => study.stage.label().to_owned(),
+    };
+    let outcome = study.outcome.map(|o| {
+        view! {
+            " · "
+            <span class=format!("badge outcome outcome-{}", o.slug())>{o.mark()} " " {o.label()}</span>
+        }
+    });
     let title_id = format!("card-{}", study.id);
     let labelled_by = title_id.clone();
     let id = study.id.clone();
@@ -249,7 +300,7 @@ fn StudyCard(
     let on_click = super::select_on_click(&ctx, id.clone());
     view! {
         <article
-            class="card"
+            class=format!("card ap-{}", study.approaches.first().map_or("other", |a| a.slug()))
             class:milestone=study.milestone
             class:imported=imported
             class:selected=selected
@@ -265,9 +316,11 @@ fn StudyCard(
             <p class="card-meta">
                 <time>{date}</time>
                 " · "
-                <span>{study.stage.label()}</span>
+                <span>{stage}</span>
+                {outcome}
                 " · "
                 <span>{approaches}</span>
+                {study.milestone.then(|| view! { " · " <span class="badge milestone-badge">"★ Milestone"</span> })}
                 {imported.then(|| view! { " · " <span class="badge">"Imported"</span> })}
             </p>
             <p class="card-summary">{summary}</p>

@@ -13,7 +13,7 @@ use crate::app::{CatalogRef, Ctx, History};
 use crate::data::Stage;
 use crate::library::Catalog;
 use crate::platform;
-use crate::timeline_plot::{Item, MIN_SPAN, plot, points, ticks, window_of};
+use crate::timeline_plot::{Item, MIN_SPAN, ROW_PX, extent, plot, points, ticks, window_of};
 use crate::view_state::YearSpan;
 use leptos::prelude::*;
 use web_sys::{PointerEvent, WheelEvent};
@@ -25,22 +25,31 @@ pub fn Timeline() -> impl IntoView {
     let state = ctx.state;
     let results = ctx.results;
     let area: NodeRef<leptos::html::Div> = NodeRef::new();
-    let width = platform::element_width(area);
+    // The axis spans exactly the lanes' tracks (beside the lane names on a wide screen): its
+    // width is the track width that markers, labels and gestures are measured in.
+    let track: NodeRef<leptos::html::Div> = NodeRef::new();
+    let width = platform::element_width(track);
     let catalog = ctx.catalog;
     let points = Memo::new(move |_| catalog.with(|c| points(&c.dataset.studies)));
     let selected = ctx.selected;
+    // The matching records' years: the window fits them until the user zooms or pans.
+    let fit = Memo::new(move |_| {
+        let len = catalog.with(|c| c.dataset.studies.len());
+        points.with(|p| results.with(|r| extent(&p.0, &r.hits, len)))
+    });
+    let window = Memo::new(move |_| state.with(|s| window_of(s, first, last, fit.get())));
     let drawing = Memo::new(move |_| {
         let w = width.get();
         let data = catalog.get();
+        let window = window.get();
         points.with(|p| {
             selected.with(|id| {
                 state.with(|s| {
-                    results.with(|r| plot(&data, &p.0, id.as_deref(), s, &r.hits, w, (first, last)))
+                    results.with(|r| plot(&data, &p.0, id.as_deref(), s, &r.hits, w, window))
                 })
             })
         })
     });
-    let window = Memo::new(move |_| state.with(|s| window_of(s, first, last)));
 
     let set_window = {
         let ctx = ctx.clone();
@@ -48,9 +57,9 @@ pub fn Timeline() -> impl IntoView {
             let span = (end - start).clamp(MIN_SPAN, last - first);
             let start = start.clamp(first, last - span);
             let end = start + span;
-            ctx.update(history, |s| {
-                s.zoom = (start > first || end < last).then_some(YearSpan { start, end });
-            });
+            // Once the user zooms or pans, the window stays where they put it; "Fit" (or 0)
+            // clears it to fit the matching records again.
+            ctx.update(history, |s| s.zoom = Some(YearSpan { start, end }));
         }
     };
     let zoom_by = {
@@ -70,7 +79,7 @@ pub fn Timeline() -> impl IntoView {
     let on_wheel = {
         let zoom_by = zoom_by.clone();
         move |ev: WheelEvent| {
-            let Some(el) = area.get_untracked() else {
+            let Some(el) = track.get_untracked() else {
                 return;
             };
             ev.prevent_default();
@@ -135,8 +144,13 @@ pub fn Timeline() -> impl IntoView {
         let remaining = pointers.with_value(|p| (!p.is_empty()).then(|| pointer_geometry(p)));
         gesture.set_value(remaining.map(|(x, spread)| (x, spread, window.get_untracked())));
     };
+    let fit_now = {
+        let ctx = ctx.clone();
+        move || ctx.update(History::Replace, |s| s.zoom = None)
+    };
     let on_key = {
         let set_window = set_window.clone();
+        let fit_now = fit_now.clone();
         let zoom_by = zoom_by.clone();
         move |ev: web_sys::KeyboardEvent| {
             let (start, end) = window.get_untracked();
@@ -146,7 +160,7 @@ pub fn Timeline() -> impl IntoView {
                 "ArrowRight" => set_window(start + step, end + step, History::Replace),
                 "+" | "=" => zoom_by(0.8, 0.5),
                 "-" | "_" => zoom_by(1.25, 0.5),
-                "0" | "Home" => set_window(first, last, History::Replace),
+                "0" | "Home" => fit_now(),
                 _ => return,
             }
             ev.prevent_default();
@@ -190,10 +204,16 @@ pub fn Timeline() -> impl IntoView {
                         })
                     };
                     let name = label.clone();
+                    let rows = {
+                        let label = label.clone();
+                        Memo::new(move |_| {
+                            drawing.with(|d| d.lanes.iter().find(|l| l.label == label).map_or(1, |l| l.rows))
+                        })
+                    };
                     view! {
                         <div class="lane" role="group" aria-label=label>
                             <span class="lane-label">{name}</span>
-                            <div class="lane-track">
+                            <div class="lane-track" style:height=move || format!("{}px", f64::from(rows.get()) * ROW_PX + 8.0)>
                                 <For
                                     each=move || 0..items.with(Vec::len)
                                     key=|slot| *slot
@@ -222,9 +242,20 @@ pub fn Timeline() -> impl IntoView {
     };
     view! {
         <section class="timeline" aria-label="Timeline">
-            <p class="timeline-help" id="timeline-help">
-                "Scroll or pinch to zoom, drag to pan. With the timeline focused: ← → pan, + − zoom, 0 resets."
-            </p>
+            <div class="timeline-head">
+                <p class="timeline-help" id="timeline-help">
+                    "Scroll or pinch to zoom, drag to pan. With the timeline focused: ← → pan, + − zoom, 0 fits the matches."
+                </p>
+                <button
+                    type="button"
+                    class="button fit"
+                    disabled=move || state.with(|s| s.zoom.is_none())
+                    on:click=move |_| fit_now()
+                    title="Show the years of the matching records (key: 0)"
+                >
+                    "Fit"
+                </button>
+            </div>
             <div
                 class="timeline-area"
                 node_ref=area
@@ -241,13 +272,103 @@ pub fn Timeline() -> impl IntoView {
                 on:pointerup=on_up
                 on:pointercancel=on_up
                 on:keydown=on_key
+                on:pointerover=|ev| link_hover(&ev, true)
+                on:pointerout=|ev| link_hover(&ev, false)
+                on:focusin=|ev| link_hover(&ev, true)
+                on:focusout=|ev| link_hover(&ev, false)
             >
-                <div class="axis" aria-hidden="true">{axis}</div>
+                <div class="axis" aria-hidden="true" node_ref=track>{axis}</div>
                 {lanes}
             </div>
             <p class="timeline-footnote">{footnote}</p>
+            <MatchList />
             <Legend />
         </section>
+    }
+}
+
+/// Lights up (or down) the record under an event in both the chart and the match list.
+fn link_hover(ev: &web_sys::Event, on: bool) {
+    if let Some(id) = platform::data_id_of(ev) {
+        platform::mark_linked(".timeline", &id, on);
+    }
+}
+
+/// How many matches the list under the chart names; the List view has them all.
+const MATCHES_LISTED: usize = 40;
+
+/// The matching records in words under the chart, once the user has searched or filtered: date
+/// and short label, in result order, each selecting its record. Hovering or focusing a row lights
+/// up its marker, and the other way round.
+#[component]
+fn MatchList() -> impl IntoView {
+    let ctx = ctx();
+    let searched = Memo::new(move |_| {
+        ctx.state
+            .with(|s| !s.q.trim().is_empty() || s.has_filters())
+    });
+    let rows = {
+        let ctx = ctx.clone();
+        move || {
+            if !searched.get() {
+                return Vec::new();
+            }
+            let data = ctx.catalog.get();
+            ctx.results.with(|r| {
+                r.hits
+                    .iter()
+                    .take(MATCHES_LISTED)
+                    .map(|&i| {
+                        let study = &data.dataset.studies[i as usize];
+                        let date = study
+                            .date
+                            .map_or_else(|| "Undated".to_owned(), |d| d.human());
+                        let outcome = study.outcome.filter(|o| o.is_setback()).map(|o| o.mark());
+                        (
+                            study.id.clone(),
+                            date,
+                            study.short_label(),
+                            outcome,
+                            study.approaches.first().map_or("other", |a| a.slug()),
+                        )
+                    })
+                    .collect::<Vec<_>>()
+            })
+        }
+    };
+    let more = {
+        let ctx = ctx.clone();
+        move || {
+            let n = ctx.results.with(|r| r.hits.len());
+            (searched.get() && n > MATCHES_LISTED)
+                .then(|| format!("…and {} more in the List view.", n - MATCHES_LISTED))
+        }
+    };
+    view! {
+        <Show when=move || searched.get()>
+            <h3 class="match-title">"Matches"</h3>
+            <ol class="match-list" on:pointerover=|ev| link_hover(&ev, true) on:pointerout=|ev| link_hover(&ev, false) on:focusin=|ev| link_hover(&ev, true) on:focusout=|ev| link_hover(&ev, false)>
+                <For
+                    each=rows
+                    key=|row| row.0.clone()
+                    children={
+                        let ctx = ctx.clone();
+                        move |(id, date, label, outcome, approach)| {
+                            let href = ctx.study_href(&id);
+                            let on_click = super::select_on_click(&ctx, id.clone());
+                            view! {
+                                <li data-id=id.clone()>
+                                    <span class=format!("swatch ap-{approach}") aria-hidden="true"></span>
+                                    <time>{date}</time>
+                                    <a href=href on:click=on_click>{outcome.map(|m| format!("{m} "))}{label}</a>
+                                </li>
+                            }
+                        }
+                    }
+                />
+            </ol>
+            <p class="match-more">{more}</p>
+        </Show>
     }
 }
 
@@ -262,6 +383,18 @@ fn pointer_geometry(pointers: &[(i32, f64)]) -> (f64, f64) {
 
 /// The class list of an item's button.
 fn class_of(data: &Catalog, item: &Item) -> String {
+    let mut class = class_of_mark(data, item);
+    if let Some(label) = item.label() {
+        class.push_str(if label.left_side {
+            " labeled label-left"
+        } else {
+            " labeled"
+        });
+    }
+    class
+}
+
+fn class_of_mark(data: &Catalog, item: &Item) -> String {
     match *item {
         Item::Single {
             index,
@@ -270,11 +403,16 @@ fn class_of(data: &Catalog, item: &Item) -> String {
             selected,
             ..
         } => {
-            let stage = data.dataset.studies[index as usize].stage;
-            let mut class = String::from("marker");
+            let study = &data.dataset.studies[index as usize];
+            let stage = study.stage;
+            let mut class = format!(
+                "marker ap-{}",
+                study.approaches.first().map_or("other", |a| a.slug())
+            );
             for (on, name) in [
                 (stage == Stage::Approval, " approval"),
                 (stage == Stage::Recognition, " prize"),
+                (study.outcome.is_some_and(|o| o.is_setback()), " setback"),
                 (width.is_some(), " span"),
                 (soft, " soft"),
                 (selected, " selected"),
@@ -307,14 +445,26 @@ fn label_and_title(data: &Catalog, item: &Item) -> (String, String) {
             let study = &data.dataset.studies[index as usize];
             let date = study.date.map(|d| d.human()).unwrap_or_default();
             let circa = if study.circa { "c. " } else { "" };
-            let label = format!("{} ({circa}{date})", study.title);
+            let outcome = study
+                .outcome
+                .map(|o| format!(", {}", o.label().to_lowercase()))
+                .unwrap_or_default();
+            let label = format!("{} ({circa}{date}{outcome})", study.title);
             (label.clone(), label)
         }
         Item::Cluster {
-            count, from, to, ..
+            count,
+            from,
+            to,
+            lead,
+            ..
         } => {
             let years = cluster_years(from, to);
-            (format!("{count} records, {years}: zoom in"), years)
+            let lead = data.dataset.studies[lead as usize].short_label();
+            (
+                format!("{count} records, {years}, including “{lead}”: zoom in"),
+                years,
+            )
         }
     }
 }
@@ -338,6 +488,10 @@ struct Shown {
     label: String,
     title: String,
     badge: String,
+    top: String,
+    /// The short label drawn beside the marker (`data-label`) and its width (`--label-w`).
+    text: Option<String>,
+    text_width: Option<String>,
 }
 
 fn shown(data: &Catalog, item: &Item) -> Shown {
@@ -353,6 +507,20 @@ fn shown(data: &Catalog, item: &Item) -> Shown {
         Item::Cluster { count, left, .. } => (left, None, None, count.to_string()),
     };
     let (label, title) = label_and_title(data, item);
+    let text = item.label().map(|_| {
+        let index = match *item {
+            Item::Single { index, .. } => index,
+            Item::Cluster { lead, .. } => lead,
+        };
+        let study = &data.dataset.studies[index as usize];
+        match study.outcome {
+            // A setback says so in words too, not only by its mark.
+            Some(outcome) if outcome.is_setback() => {
+                format!("{} {}", outcome.mark(), study.short_label())
+            }
+            _ => study.short_label(),
+        }
+    });
     Shown {
         class: class_of(data, item),
         id,
@@ -361,6 +529,9 @@ fn shown(data: &Catalog, item: &Item) -> Shown {
         label,
         title,
         badge,
+        top: format!("{}px", (f64::from(item.row()) + 0.5) * ROW_PX + 4.0),
+        text,
+        text_width: item.label().map(|l| format!("{}px", l.px.round())),
     }
 }
 
@@ -386,6 +557,15 @@ fn apply(el: &web_sys::HtmlElement, old: &Shown, new: &Shown) {
     }
     if old.badge != new.badge {
         platform::set_text(el, &new.badge);
+    }
+    if old.top != new.top {
+        platform::set_style(el, "top", Some(&new.top));
+    }
+    if old.text != new.text {
+        platform::set_attribute(el, "data-label", new.text.as_deref());
+    }
+    if old.text_width != new.text_width {
+        platform::set_style(el, "--label-w", new.text_width.as_deref());
     }
 }
 
@@ -447,6 +627,9 @@ fn render_slot(
         label,
         title,
         badge,
+        top,
+        text,
+        text_width,
     } = initial;
     view! {
         <button
@@ -454,7 +637,10 @@ fn render_slot(
             node_ref=button
             class=class
             data-id=id
+            data-label=text
             style:left=left
+            style:top=top
+            style=("--label-w", text_width)
             style:width=width
             aria-label=label
             title=title
@@ -474,7 +660,37 @@ fn Legend() -> impl IntoView {
             <li><span class="marker soft demo" aria-hidden="true"></span>" year or month only, or circa"</li>
             <li><span class="marker approval demo" aria-hidden="true"></span>" approval"</li>
             <li><span class="marker prize demo" aria-hidden="true"></span>" prize / recognition"</li>
+            <li><span class="marker setback demo" aria-hidden="true"></span>" setback: failed trial, hold, withdrawal or refusal"</li>
             <li><span class="cluster demo" aria-hidden="true">"3"</span>" several records: activate to zoom in"</li>
+        </ul>
+        <ApproachKey />
+    }
+}
+
+/// The colour of each approach among the matching records (the colour a record's marker and
+/// card edge take from its first approach).
+#[component]
+fn ApproachKey() -> impl IntoView {
+    let ctx = ctx();
+    let present = move || {
+        ctx.results.with(|r| {
+            r.facets
+                .approaches
+                .iter()
+                .filter(|(_, count)| *count > 0)
+                .map(|(approach, _)| *approach)
+                .collect::<Vec<_>>()
+        })
+    };
+    view! {
+        <ul class="legend approach-key" aria-label="Colours by approach">
+            <For
+                each=present
+                key=|approach| *approach
+                children=|approach| view! {
+                    <li><span class=format!("swatch ap-{}", approach.slug()) aria-hidden="true"></span>{approach.label()}</li>
+                }
+            />
         </ul>
     }
 }

@@ -168,6 +168,22 @@ pub fn chip_list(state: &ViewState) -> Vec<(String, Remove)> {
             }),
         ));
     }
+    for &o in &state.outcomes {
+        chips.push((
+            format!("Outcome: {}", o.label()),
+            Box::new(move |s| {
+                s.outcomes.remove(&o);
+            }),
+        ));
+    }
+    for &r in &state.regulators {
+        chips.push((
+            format!("Approved by: {}", r.short()),
+            Box::new(move |s| {
+                s.regulators.remove(&r);
+            }),
+        ));
+    }
     for inst in &state.institutions {
         let name = inst.clone();
         chips.push((

@@ -6,8 +6,8 @@ pub mod source;
 pub mod validate;
 
 pub use model::{
-    Approach, Bundle, CancerType, NewsSource, PartialDate, Problem, Publication, Scope, SourceRef,
-    Stage, Status, Study,
+    Approach, Bundle, CancerType, NewsSource, Outcome, PartialDate, Problem, Publication, Redirect,
+    Regulator, Scope, SourceRef, Stage, Status, Study, Trial,
 };
 
 use std::collections::HashMap;
@@ -22,6 +22,8 @@ pub struct Dataset {
     pub version: String,
     /// Records in date order (undated last), as the list shows them.
     pub studies: Vec<Study>,
+    /// Ids that were published once and now lead to another record (merged or retired).
+    pub redirects: Vec<Redirect>,
     by_id: HashMap<String, usize>,
     built_upon_by: Vec<Vec<usize>>,
 }
@@ -31,7 +33,13 @@ impl Dataset {
     /// checks; if it somehow does, the app gets an empty dataset and the problem to show.
     pub fn bundled() -> (Self, Vec<Problem>) {
         match postcard::from_bytes::<Bundle>(BUNDLE) {
-            Ok(bundle) => (Self::new(bundle.version, bundle.studies), Vec::new()),
+            Ok(bundle) => (
+                Self {
+                    redirects: bundle.redirects,
+                    ..Self::new(bundle.version, bundle.studies)
+                },
+                Vec::new(),
+            ),
             Err(error) => (
                 Self::default(),
                 vec![Problem {
@@ -63,9 +71,15 @@ impl Dataset {
         Self {
             version,
             studies,
+            redirects: Vec::new(),
             by_id,
             built_upon_by,
         }
+    }
+
+    /// Where a published id that is no longer a record's now leads, if it was redirected.
+    pub fn redirect(&self, id: &str) -> Option<&Redirect> {
+        self.redirects.iter().find(|r| r.from == id)
     }
 
     /// The position of the record with this id.

@@ -16,6 +16,10 @@ pub struct Study {
     /// Permanent slug; links depend on it, so it is never changed or reused.
     pub id: String,
     pub title: String,
+    /// At most [`MAX_LABEL`] characters, for the timeline and compact views ("Ipilimumab approved
+    /// (US)"). Every bundled record has one; an imported record without one shows its title
+    /// shortened at a word ([`Study::short_label`]).
+    pub label: Option<String>,
     /// `None` only for news-only records whose date could not be traced.
     pub date: Option<PartialDate>,
     /// The date is approximate ("circa").
@@ -29,6 +33,13 @@ pub struct Study {
     pub drugs: Vec<String>,
     pub cancer_types: Vec<CancerType>,
     pub stage: Stage,
+    /// How a trial or a regulatory action turned out; `None` for discoveries, prizes and plain
+    /// approvals.
+    pub outcome: Option<Outcome>,
+    /// Who approved (or withdrew, refused, halted) it; every approval names one.
+    pub regulator: Option<Regulator>,
+    /// Named trials and registry numbers (KEYNOTE-024, NCT01844505).
+    pub trials: Vec<Trial>,
     pub scope: Scope,
     /// One of the landmark milestones of the field (first approvals, prizes, founding discoveries).
     pub milestone: bool,
@@ -63,6 +74,14 @@ pub struct Publication {
     pub nct: Option<String>,
 }
 
+/// A clinical trial as the sources name it: a name (CheckMate 067, MDX010-20), a ClinicalTrials.gov
+/// number, or both.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Trial {
+    pub name: Option<String>,
+    pub nct: Option<String>,
+}
+
 /// The news page a record came from (one of the seed pages).
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct NewsSource {
@@ -78,6 +97,78 @@ pub struct NewsSource {
 pub struct SourceRef {
     pub label: String,
     pub url: Option<String>,
+}
+
+/// The longest short label, in characters.
+pub const MAX_LABEL: usize = 40;
+
+impl Study {
+    /// Canonical links for the record's identifiers, as (text, address): DOI → doi.org, PMID →
+    /// PubMed, PMCID → PMC, each NCT number (the paper's and its trials') → ClinicalTrials.gov.
+    pub fn identifier_links(&self) -> Vec<(String, String)> {
+        let mut links = Vec::new();
+        if let Some(p) = &self.publication {
+            if let Some(doi) = &p.doi {
+                links.push((format!("DOI {doi}"), format!("https://doi.org/{doi}")));
+            }
+            if let Some(pmid) = &p.pmid {
+                links.push((
+                    format!("PMID {pmid}"),
+                    format!("https://pubmed.ncbi.nlm.nih.gov/{pmid}/"),
+                ));
+            }
+            if let Some(pmcid) = &p.pmcid {
+                links.push((
+                    pmcid.clone(),
+                    format!("https://pmc.ncbi.nlm.nih.gov/articles/{pmcid}/"),
+                ));
+            }
+        }
+        let ncts = self
+            .publication
+            .iter()
+            .filter_map(|p| p.nct.as_ref())
+            .chain(self.trials.iter().filter_map(|t| t.nct.as_ref()));
+        for nct in ncts {
+            let link = (
+                nct.clone(),
+                format!("https://clinicaltrials.gov/study/{nct}"),
+            );
+            if !links.contains(&link) {
+                links.push(link);
+            }
+        }
+        links
+    }
+
+    /// The short label, or the title shortened at a word to at most [`MAX_LABEL`] characters.
+    pub fn short_label(&self) -> String {
+        match &self.label {
+            Some(label) => label.clone(),
+            None => shorten_at_word(&self.title, MAX_LABEL),
+        }
+    }
+}
+
+/// `text` if it has at most `max` characters; otherwise its longest prefix of whole words that
+/// fits with an ellipsis after it (or the first `max - 1` characters when the first word is
+/// longer than that).
+pub fn shorten_at_word(text: &str, max: usize) -> String {
+    if text.chars().count() <= max {
+        return text.to_owned();
+    }
+    let room = max.saturating_sub(1);
+    let cut: String = text.chars().take(room).collect();
+    let next_is_break = text.chars().nth(room).is_some_and(char::is_whitespace);
+    let kept = if next_is_break {
+        cut.as_str()
+    } else {
+        match cut.rfind(char::is_whitespace) {
+            Some(at) if at > 0 => &cut[..at],
+            _ => cut.as_str(),
+        }
+    };
+    format!("{}…", kept.trim_end_matches([' ', ',', ';', ':', '-', '–']))
 }
 
 /// A calendar date that is only as precise as its source: a year, a month or a day.
@@ -247,6 +338,7 @@ vocabulary! {
         CancerVaccine = "cancer-vaccine", "Cancer vaccine";
         Cytokine = "cytokine", "Cytokine";
         OncolyticVirus = "oncolytic-virus", "Oncolytic virus";
+        NkCell = "nk-cell", "NK and CAR-NK cell therapy";
         Bispecific = "bispecific", "Bispecific / T-cell engager";
         MonoclonalAntibody = "monoclonal-antibody", "Monoclonal antibody";
         InnateBacterial = "innate-bacterial", "Innate / bacterial";
@@ -270,6 +362,7 @@ vocabulary! {
         Phase2 = "phase-2", "Phase 2 trial";
         Phase3 = "phase-3", "Phase 3 trial";
         Approval = "approval", "Regulatory approval";
+        RegulatoryAction = "regulatory-action", "Other regulatory action";
         Recognition = "recognition", "Recognition / prize";
         NewsOnly = "news-only", "News report only";
     }
@@ -282,21 +375,92 @@ vocabulary! {
         Breast = "breast", "Breast cancer";
         Lung = "lung", "Lung cancer";
         Colorectal = "colorectal", "Colorectal cancer";
+        GastricEsophageal = "gastric-esophageal", "Stomach / esophageal cancer";
         Bladder = "bladder", "Bladder / urothelial cancer";
         Kidney = "kidney", "Kidney cancer";
         Prostate = "prostate", "Prostate cancer";
         Cervical = "cervical", "Cervical / HPV-related cancer";
         HeadAndNeck = "head-and-neck", "Head and neck cancer";
         Liver = "liver", "Liver cancer";
+        Brain = "brain", "Brain tumors (glioma, glioblastoma)";
         Pancreatic = "pancreatic", "Pancreatic cancer";
         Gynecologic = "gynecologic", "Gynecologic cancers";
         Sarcoma = "sarcoma", "Sarcoma";
         MerkelCell = "merkel-cell", "Merkel cell carcinoma";
+        SkinNonMelanoma = "skin-non-melanoma", "Skin cancer other than melanoma";
+        Neuroblastoma = "neuroblastoma", "Neuroblastoma";
         Leukemia = "leukemia", "Leukemia";
         Lymphoma = "lymphoma", "Lymphoma";
         Myeloma = "myeloma", "Multiple myeloma";
         SolidTumors = "solid-tumors", "Solid tumors (any site)";
         Various = "various", "Various / advanced cancers";
+    }
+}
+
+vocabulary! {
+    /// How a trial or a regulatory action turned out. A failure is never left to look like a
+    /// success: the timeline, cards and details mark every value but `positive`.
+    Outcome {
+        Positive = "positive", "Positive";
+        Mixed = "mixed", "Mixed";
+        Negative = "negative", "Negative (failed)";
+        Halted = "halted", "Halted (hold or stopped)";
+        Withdrawn = "withdrawn", "Withdrawn (approval pulled)";
+        Rejected = "rejected", "Rejected by a regulator";
+    }
+}
+
+vocabulary! {
+    /// The regulator, named by the country or union it approves for.
+    Regulator {
+        Us = "us", "United States (FDA)";
+        Eu = "eu", "European Union";
+        Uk = "uk", "United Kingdom";
+        China = "china", "China";
+        Japan = "japan", "Japan";
+        India = "india", "India";
+        Russia = "russia", "Russia";
+        Australia = "australia", "Australia";
+        Canada = "canada", "Canada";
+        SouthKorea = "south-korea", "South Korea";
+        Switzerland = "switzerland", "Switzerland";
+        Germany = "germany", "Germany";
+        Cuba = "cuba", "Cuba";
+        Philippines = "philippines", "Philippines";
+        Other = "other", "Other regulator";
+    }
+}
+
+impl Outcome {
+    /// A mark that tells the outcomes apart without colour: shown before the words on cards and
+    /// in details, and on the timeline's markers.
+    pub fn mark(self) -> &'static str {
+        match self {
+            Outcome::Positive => "✓",
+            Outcome::Mixed => "◐",
+            Outcome::Negative => "✗",
+            Outcome::Halted => "⏸",
+            Outcome::Withdrawn => "⊘",
+            Outcome::Rejected => "⊗",
+        }
+    }
+
+    /// Whether it is a setback (a failed trial, a hold, a withdrawal or a refusal), which the app
+    /// never lets look like a success.
+    pub fn is_setback(self) -> bool {
+        !matches!(self, Outcome::Positive | Outcome::Mixed)
+    }
+}
+
+impl Regulator {
+    /// The short name for labels and chips: `US`, `EU`, `China`.
+    pub fn short(self) -> &'static str {
+        match self {
+            Regulator::Us => "US",
+            Regulator::Eu => "EU",
+            Regulator::Uk => "UK",
+            other => other.label(),
+        }
     }
 }
 
@@ -350,18 +514,32 @@ impl fmt::Display for Problem {
 pub struct Bundle {
     pub version: String,
     pub studies: Vec<Study>,
+    /// Ids that were published once and now lead to another record.
+    pub redirects: Vec<Redirect>,
+}
+
+/// A retired or merged record's id and the record that took its place, so old links still land.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Redirect {
+    /// The id that was published.
+    pub from: String,
+    /// The id of the record that succeeds it.
+    pub to: String,
+    /// Why, in words shown to the person who followed the old link ("merged with …").
+    pub reason: String,
 }
 
 impl Bundle {
     /// Builds a bundle whose version is a short hash of the records' bytes (FNV-1a, 64 bit).
-    pub fn new(studies: Vec<Study>) -> Self {
-        let bytes = postcard::to_allocvec(&studies).unwrap_or_default();
+    pub fn new(studies: Vec<Study>, redirects: Vec<Redirect>) -> Self {
+        let bytes = postcard::to_allocvec(&(&studies, &redirects)).unwrap_or_default();
         let hash = bytes.iter().fold(0xcbf2_9ce4_8422_2325_u64, |hash, byte| {
             (hash ^ u64::from(*byte)).wrapping_mul(0x0000_0100_0000_01b3)
         });
         Self {
             version: format!("{:08x}", hash >> 32),
             studies,
+            redirects,
         }
     }
 }

@@ -5,8 +5,8 @@
 //! `build.rs`) and in the browser for a user's import, so both are held to one standard.
 
 use super::model::{
-    Approach, CancerType, NewsSource, PartialDate, Problem, Publication, Scope, SourceRef, Stage,
-    Status, Study,
+    Approach, CancerType, MAX_LABEL, NewsSource, Outcome, PartialDate, Problem, Publication,
+    Redirect, Regulator, Scope, SourceRef, Stage, Status, Study, Trial,
 };
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, HashMap, HashSet};
@@ -17,6 +17,7 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 pub struct RawStudy {
     pub id: Option<String>,
     pub title: Option<String>,
+    pub label: Option<String>,
     pub date: Option<String>,
     #[serde(default)]
     pub circa: bool,
@@ -30,6 +31,10 @@ pub struct RawStudy {
     #[serde(default)]
     pub cancer_types: Vec<String>,
     pub stage: Option<String>,
+    pub outcome: Option<String>,
+    pub regulator: Option<String>,
+    #[serde(default)]
+    pub trials: Vec<RawTrial>,
     pub scope: Option<String>,
     #[serde(default)]
     pub milestone: bool,
@@ -66,6 +71,22 @@ pub struct RawPublication {
 
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
+pub struct RawTrial {
+    pub name: Option<String>,
+    pub nct: Option<String>,
+}
+
+/// A `[[redirect]]` table of a data file: a published id that now leads to another record.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawRedirect {
+    pub from: Option<String>,
+    pub to: Option<String>,
+    pub reason: Option<String>,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct RawNews {
     pub outlet: Option<String>,
     pub headline: Option<String>,
@@ -91,6 +112,9 @@ pub const FIELD_NAMES: &[&str] = &[
     "drugs",
     "cancer_types",
     "stage",
+    "outcome",
+    "regulator",
+    "trials",
     "institutions",
     "people",
     "summary",
@@ -172,6 +196,36 @@ pub fn validate_all(records: &[(String, RawStudy)]) -> (Vec<Study>, Vec<Problem>
     (studies, problems)
 }
 
+/// The rules the curated dataset meets on top of [`validate_all`]'s, which an import is spared
+/// (an imported record shows its title shortened when it has no label): every record has a
+/// short label, and every approval names its regulator.
+pub fn curated_rules(records: &[(String, RawStudy)]) -> Vec<Problem> {
+    let mut problems = Vec::new();
+    for (index, (file, raw)) in records.iter().enumerate() {
+        let record = raw.id.clone().unwrap_or_else(|| format!("#{}", index + 1));
+        if raw.label.as_deref().is_none_or(|l| l.trim().is_empty()) {
+            problems.push(problem(
+                file,
+                &record,
+                "label",
+                format!("is required in the dataset: a short label of at most {MAX_LABEL} characters for the timeline"),
+            ));
+        }
+        if raw.stage.as_deref() == Some(Stage::Approval.slug()) && raw.regulator.is_none() {
+            problems.push(problem(
+                file,
+                &record,
+                "regulator",
+                format!(
+                    "is required for an approval; use one of: {}",
+                    Regulator::slugs()
+                ),
+            ));
+        }
+    }
+    problems
+}
+
 /// Checks one record on its own (everything but uniqueness and links to other records).
 pub fn validate_one(file: &str, index: usize, raw: &RawStudy) -> (Option<Study>, Vec<Problem>) {
     let record = raw
@@ -187,6 +241,20 @@ pub fn validate_one(file: &str, index: usize, raw: &RawStudy) -> (Option<Study>,
 
     let id = c.slug("id", raw.id.as_deref());
     let title = c.required_text("title", raw.title.as_deref());
+    let label = c.label(raw.label.as_deref());
+    let outcome = raw
+        .outcome
+        .as_deref()
+        .and_then(|value| c.one_of("outcome", Some(value), Outcome::from_slug, Outcome::slugs));
+    let regulator = raw.regulator.as_deref().and_then(|value| {
+        c.one_of(
+            "regulator",
+            Some(value),
+            Regulator::from_slug,
+            Regulator::slugs,
+        )
+    });
+    let trials = raw.trials.iter().filter_map(|t| c.trial(t)).collect();
     let stage = c.one_of(
         "stage",
         raw.stage.as_deref(),
@@ -298,6 +366,7 @@ pub fn validate_one(file: &str, index: usize, raw: &RawStudy) -> (Option<Study>,
             Some(Study {
                 id,
                 title,
+                label,
                 date,
                 circa: raw.circa,
                 end_date,
@@ -306,6 +375,9 @@ pub fn validate_one(file: &str, index: usize, raw: &RawStudy) -> (Option<Study>,
                 drugs,
                 cancer_types,
                 stage,
+                outcome,
+                regulator,
+                trials,
                 scope,
                 milestone: raw.milestone,
                 institutions,
@@ -341,6 +413,147 @@ pub fn is_http_url(text: &str) -> bool {
         }
         None => false,
     }
+}
+
+/// `NCT` and 8 digits, the ClinicalTrials.gov number.
+pub fn is_nct(text: &str) -> bool {
+    text.strip_prefix("NCT")
+        .is_some_and(|d| d.len() == 8 && d.bytes().all(|b| b.is_ascii_digit()))
+}
+
+/// Hosts that serve copies of other pages: document-sharing sites, Wikipedia mirrors, proxies
+/// and lookup services. A link to one of them is refused in favour of the original.
+const MIRROR_HOSTS: &[&str] = &[
+    "scribd.com",
+    "docslib.org",
+    "studylib.net",
+    "studylibfr.com",
+    "pdfslide.us",
+    "pdfslide.net",
+    "pdffox.com",
+    "dokumen.tips",
+    "docksci.com",
+    "coek.info",
+    "slideplayer.com",
+    "21docs.com",
+    "mdsite.deno.dev",
+    "everything.explained.today",
+    "handwiki.org",
+    "cryer.org.uk",
+    "wikidoc.org",
+    "grokipedia.com",
+    "piglix.com",
+    "iiab.me",
+    "owiki.org",
+    "wikisum.wiki",
+    "scilit.net",
+    "scilit.com",
+    "ouci.dntb.gov.ua",
+    "scicrunch.org",
+    "ablesci.com",
+    "booksci.cn",
+    "wilddata.cn",
+    "acemap.info",
+    "cloudflare-ipfs.com",
+    "translate.google.com",
+    "bing.com",
+    "bit.ly",
+];
+
+/// Why `url` is a mirror rather than a page of its own, or `None` when it is not one.
+pub fn mirror(url: &str) -> Option<&'static str> {
+    let rest = url.split_once("://").map_or(url, |(_, rest)| rest);
+    let authority = rest.split(['/', '?', '#']).next().unwrap_or("");
+    let host = authority
+        .rsplit('@')
+        .next()
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    let (name, port) = match host.rsplit_once(':') {
+        Some((name, port)) if port.bytes().all(|b| b.is_ascii_digit()) => (name, true),
+        _ => (host.as_str(), false),
+    };
+    let name = name.trim_end_matches('.');
+    let ends = |suffix: &str| name == suffix || name.ends_with(&format!(".{suffix}"));
+    if name
+        .split('.')
+        .all(|part| part.bytes().all(|b| b.is_ascii_digit()))
+        || name.contains(':')
+    {
+        Some("a bare IP address")
+    } else if port {
+        Some("a server on a non-standard port")
+    } else if name.contains("proxy")
+        || ends("vercel.app")
+        || ends("netlify.app")
+        || ends("pages.dev")
+        || ends("railway.app")
+        || ends("fly.dev")
+        || ends("platformsh.site")
+        || ends("azurewebsites.net")
+        || ends("amazonaws.com")
+        || ends("elogim.com")
+    {
+        Some("a proxy or hosting copy")
+    } else if name.split('.').next().is_some_and(|first| {
+        [
+            "staging", "staging1", "stage", "dev", "test", "sandbox", "preview",
+        ]
+        .contains(&first)
+            || first.starts_with("dev-")
+            || first.starts_with("preview-")
+    }) {
+        Some("a staging or test copy")
+    } else if MIRROR_HOSTS.iter().any(|mirror| ends(mirror)) {
+        Some("a mirror or document-sharing copy")
+    } else {
+        None
+    }
+}
+
+/// Checks the `[[redirect]]` tables against the validated records: each names a published id
+/// that is no longer a record's, a record that exists, and a reason.
+pub fn validate_redirects(
+    redirects: &[(String, RawRedirect)],
+    studies: &[Study],
+) -> (Vec<Redirect>, Vec<Problem>) {
+    let ids: HashSet<&str> = studies.iter().map(|s| s.id.as_str()).collect();
+    let mut problems = Vec::new();
+    let mut out = Vec::new();
+    let mut seen = HashSet::new();
+    for (index, (file, raw)) in redirects.iter().enumerate() {
+        let record = raw
+            .from
+            .clone()
+            .unwrap_or_else(|| format!("redirect #{}", index + 1));
+        let mut c = Checker {
+            file,
+            record: &record,
+            problems: Vec::new(),
+        };
+        let from = c.slug("from", raw.from.as_deref());
+        let to = c.slug("to", raw.to.as_deref());
+        let reason = c.required_text("reason", raw.reason.as_deref());
+        if let Some(from) = &from {
+            if ids.contains(from.as_str()) {
+                c.report("from", format!("`{from}` is still a record's id; a redirect is for an id no record has any more"));
+            }
+            if !seen.insert(from.clone()) {
+                c.report("from", format!("`{from}` is redirected twice"));
+            }
+        }
+        if let Some(to) = &to
+            && !ids.contains(to.as_str())
+        {
+            c.report("to", format!("`{to}` is not the id of any record"));
+        }
+        let found = c.problems;
+        if let (Some(from), Some(to), Some(reason), true) = (from, to, reason, found.is_empty()) {
+            out.push(Redirect { from, to, reason });
+        }
+        problems.extend(found);
+    }
+    (out, problems)
 }
 
 fn problem(file: &str, record: &str, field: &str, message: impl Into<String>) -> Problem {
@@ -490,7 +703,16 @@ impl Checker<'_> {
 
     fn url(&mut self, field: &str, value: Option<&str>) -> Option<String> {
         let value = value?;
-        if is_http_url(value) {
+        if let Some(why) = is_http_url(value).then(|| mirror(value)).flatten() {
+            self.report(
+                field,
+                format!(
+                    "`{}` is {why}, not the page itself; link the original (or the DOI, PubMed, PMC or ClinicalTrials.gov page) or keep only the label",
+                    value.chars().take(100).collect::<String>()
+                ),
+            );
+            None
+        } else if is_http_url(value) {
             Some(value.to_owned())
         } else {
             self.report(
@@ -502,6 +724,42 @@ impl Checker<'_> {
             );
             None
         }
+    }
+
+    fn label(&mut self, value: Option<&str>) -> Option<String> {
+        let label = self.optional_text("label", value)?;
+        if label.chars().count() > MAX_LABEL {
+            self.report(
+                "label",
+                format!(
+                    "`{label}` has {} characters; a short label has at most {MAX_LABEL}",
+                    label.chars().count()
+                ),
+            );
+            return None;
+        }
+        if label.contains('\n') {
+            self.report("label", "must be one line");
+            return None;
+        }
+        Some(label)
+    }
+
+    fn trial(&mut self, raw: &RawTrial) -> Option<Trial> {
+        let name = self.optional_text("trials.name", raw.name.as_deref());
+        let nct = self.identifier(
+            "trials.nct",
+            raw.nct.as_deref(),
+            "NCT then 8 digits",
+            is_nct,
+        );
+        if name.is_none() && nct.is_none() {
+            if raw.name.is_none() && raw.nct.is_none() {
+                self.report("trials", "a trial needs a name, an NCT number or both");
+            }
+            return None;
+        }
+        Some(Trial { name, nct })
     }
 
     fn identifier(
@@ -568,10 +826,7 @@ impl Checker<'_> {
                 "publication.nct",
                 raw.nct.as_deref(),
                 "NCT then 8 digits",
-                |s| {
-                    s.strip_prefix("NCT")
-                        .is_some_and(|d| d.len() == 8 && d.bytes().all(|b| b.is_ascii_digit()))
-                },
+                is_nct,
             ),
         }
     }

@@ -5,8 +5,8 @@
 //! of an item, `\<` for a `<` in a source label (a source is written `label <https://…>`), and
 //! `\\` for a backslash. A backslash before any other character is kept as written.
 
-use crate::data::SourceRef;
-use crate::data::validate::RawSource;
+use crate::data::validate::{RawSource, RawTrial, is_nct};
+use crate::data::{SourceRef, Trial};
 
 /// Joins escaped items into one cell.
 pub(super) fn join(items: impl Iterator<Item = String>) -> String {
@@ -105,4 +105,30 @@ pub(super) fn source(item: &str) -> Result<RawSource, String> {
             unescape(item)
         )),
     }
+}
+
+/// Writes a trial as `name <NCT…>`, `name` or `NCT…`, the same shape as a source.
+pub(super) fn trial_item(trial: &Trial) -> String {
+    match (&trial.name, &trial.nct) {
+        (Some(name), Some(nct)) => format!("{} <{nct}>", escape(name, true)),
+        (Some(name), None) => escape(name, true),
+        (None, Some(nct)) => nct.clone(),
+        (None, None) => String::new(),
+    }
+}
+
+/// Reads one trial item: `name <NCT…>`, `name`, or a bare `NCT…` number.
+pub(super) fn trial(item: &str) -> Result<RawTrial, String> {
+    let read = source(item).map_err(|message| {
+        message
+            .replace("a source", "a trial")
+            .replace("https://…", "NCT…")
+    })?;
+    Ok(match (read.label, read.url) {
+        (Some(label), None) if is_nct(&label) => RawTrial {
+            name: None,
+            nct: Some(label),
+        },
+        (name, nct) => RawTrial { name, nct },
+    })
 }

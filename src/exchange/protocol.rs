@@ -16,7 +16,7 @@ use serde::{Deserialize, Serialize};
 /// Changes whenever [`Request`] or [`Reply`] does. The worker's files are not content-hashed
 /// (it is started by name), so a page and a worker from different deployments can meet; they
 /// then refuse each other in words instead of misreading bytes.
-pub const PROTOCOL: u32 = 1;
+pub const PROTOCOL: u32 = 2;
 
 /// What the app says when the worker answers a request with the reply to another kind.
 pub const UNEXPECTED: &str = "the import/export helper gave an unexpected answer";

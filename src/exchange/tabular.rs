@@ -6,7 +6,7 @@
 //! A cell that starts with `=` stays text in the file: spreadsheet programs may treat it as a
 //! formula, which is the spreadsheet's behaviour, not something the export changes.
 
-use super::cells::{escape, items, join, source, source_item, unescape};
+use super::cells::{escape, items, join, source, source_item, trial, trial_item, unescape};
 use super::import::Parsed;
 use crate::data::validate::{RawNews, RawPublication, RawStudy};
 use crate::data::{PartialDate, Problem, Study};
@@ -17,9 +17,10 @@ use std::collections::BTreeMap;
 ///
 /// | Column | Holds |
 /// |---|---|
-/// | `id` … `end_date` | as in the data files; dates `YYYY`, `YYYY-MM` or `YYYY-MM-DD`; `circa` is `true`/`false` |
+/// | `id` … `end_date` | as in the data files (`label` is the short label); dates `YYYY`, `YYYY-MM` or `YYYY-MM-DD`; `circa` is `true`/`false` |
 /// | `approaches`, `targets`, `drugs`, `cancer_types` | lists (slugs for approaches and cancer types) |
-/// | `stage`, `scope` | one slug each |
+/// | `stage`, `outcome`, `regulator`, `scope` | one slug each (outcome and regulator may be empty) |
+/// | `trials` | list of `name <NCT…>`, `name` or `NCT…` |
 /// | `milestone` | `true`/`false` |
 /// | `institutions`, `people` | lists |
 /// | `summary`, `note` | text |
@@ -29,9 +30,10 @@ use std::collections::BTreeMap;
 /// | `journal` … `nct` | the `publication` table (`paper_title` is `publication.title`; `authors` a list) |
 /// | `news_outlet` … `news_url` | the `news` table |
 /// | `sources` | list of `label <https://…>`, or just `label` when there is no link |
-pub const COLUMNS: [&str; 33] = [
+pub const COLUMNS: [&str; 37] = [
     "id",
     "title",
+    "label",
     "date",
     "circa",
     "end_date",
@@ -40,6 +42,9 @@ pub const COLUMNS: [&str; 33] = [
     "drugs",
     "cancer_types",
     "stage",
+    "outcome",
+    "regulator",
+    "trials",
     "scope",
     "milestone",
     "institutions",
@@ -88,7 +93,7 @@ pub fn export_csv(studies: &[Study]) -> String {
     String::from_utf8_lossy(&bytes).into_owned()
 }
 
-fn row(s: &Study) -> [String; 33] {
+fn row(s: &Study) -> [String; 37] {
     let p = s.publication.clone().unwrap_or_default();
     let n = s.news.clone().unwrap_or_default();
     let date = |d: Option<PartialDate>| d.map(|d| d.iso()).unwrap_or_default();
@@ -97,6 +102,7 @@ fn row(s: &Study) -> [String; 33] {
     [
         s.id.clone(),
         s.title.clone(),
+        s.label.clone().unwrap_or_default(),
         date(s.date),
         s.circa.to_string(),
         date(s.end_date),
@@ -105,6 +111,9 @@ fn row(s: &Study) -> [String; 33] {
         texts(&s.drugs),
         slugs(s.cancer_types.iter().map(|c| c.slug()).collect()),
         s.stage.slug().to_owned(),
+        s.outcome.map(|o| o.slug()).unwrap_or_default().to_owned(),
+        s.regulator.map(|r| r.slug()).unwrap_or_default().to_owned(),
+        join(s.trials.iter().map(trial_item)),
         s.scope.slug().to_owned(),
         s.milestone.to_string(),
         texts(&s.institutions),
@@ -294,6 +303,16 @@ fn parse_row(position: String, cells: &[&str; COLUMNS.len()]) -> Parsed {
             }
         })
         .collect();
+    let trials = items(get("trials"))
+        .into_iter()
+        .filter_map(|item| match trial(item) {
+            Ok(trial) => Some(trial),
+            Err(message) => {
+                problems.push(("trials".into(), message));
+                None
+            }
+        })
+        .collect();
     let publication = RawPublication {
         journal: text("journal"),
         title: text("paper_title"),
@@ -314,6 +333,7 @@ fn parse_row(position: String, cells: &[&str; COLUMNS.len()]) -> Parsed {
     let raw = RawStudy {
         id: text("id"),
         title: text("title"),
+        label: text("label"),
         date: text("date"),
         circa,
         end_date: text("end_date"),
@@ -322,6 +342,9 @@ fn parse_row(position: String, cells: &[&str; COLUMNS.len()]) -> Parsed {
         drugs: list("drugs"),
         cancer_types: list("cancer_types"),
         stage: text("stage"),
+        outcome: text("outcome"),
+        regulator: text("regulator"),
+        trials,
         scope: text("scope"),
         milestone,
         institutions: list("institutions"),

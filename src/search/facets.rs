@@ -8,17 +8,11 @@
 //! the counts are precomputed, so the first screen and one-filter views cost almost nothing.
 
 use super::bitset::Bitset;
-use super::index::{NO_YEAR, Record};
+use super::counts::{
+    ALL, APPROACH, CANCER_TYPE, Counts, INSTITUTION, OUTCOME, REGULATOR, STAGE, YEAR, for_bits,
+};
 use super::{Facets, Filters, SearchIndex};
-use crate::data::{Approach, CancerType, Stage};
-
-/// The facets, as bits of a mask.
-const APPROACH: u8 = 1;
-const CANCER_TYPE: u8 = 2;
-const STAGE: u8 = 4;
-const INSTITUTION: u8 = 8;
-const YEAR: u8 = 16;
-const ALL: u8 = 31;
+use crate::data::{Approach, CancerType, Outcome, Regulator, Stage};
 
 /// Per-value record sets and whole-index counts, built with the index.
 #[derive(Clone, Debug, Default)]
@@ -26,24 +20,47 @@ pub(crate) struct FacetIndex {
     approaches: Vec<Bitset>,
     cancer_types: Vec<Bitset>,
     stages: Vec<Bitset>,
-    /// Records of institution `i` are `inst_docs[inst_starts[i]..inst_starts[i + 1]]`.
-    inst_starts: Vec<u32>,
-    inst_docs: Vec<u32>,
+    /// The facets most records have no value of, or only a few records have each value of,
+    /// keep lists rather than a bitset per value: one `u32` per record that has the value.
+    outcomes: Lists,
+    regulators: Lists,
+    institutions: Lists,
     first_year: i32,
     /// Records dated in year `first_year + y` are `by_date[year_starts[y]..year_starts[y + 1]]`.
     year_starts: Vec<u32>,
     all: Counts,
+    /// The facets no record has a value of (outcome and regulator, in the synthetic records and
+    /// in many imports): their counts stay zero, so they are not counted at all.
+    empty: u8,
 }
 
-/// Counts per facet value.
+/// Ascending record positions per value: value `v`'s are `docs[starts[v]..starts[v + 1]]`.
 #[derive(Clone, Debug, Default)]
-struct Counts {
-    approaches: [u32; 32],
-    cancer_types: [u32; 32],
-    stages: [u32; 32],
-    institutions: Vec<u32>,
-    /// Per year from `FacetIndex::first_year`.
-    years: Vec<u32>,
+struct Lists {
+    starts: Vec<u32>,
+    docs: Vec<u32>,
+}
+
+impl Lists {
+    fn new(lists: Vec<Vec<u32>>) -> Self {
+        let mut starts = vec![0];
+        starts.extend(lists.iter().scan(0, |end, list| {
+            *end += list.len() as u32;
+            Some(*end)
+        }));
+        Self {
+            starts,
+            docs: lists.concat(),
+        }
+    }
+
+    /// The records of value `value`; none for a value past the end.
+    fn of(&self, value: usize) -> &[u32] {
+        match (self.starts.get(value), self.starts.get(value + 1)) {
+            (Some(&start), Some(&end)) => &self.docs[start as usize..end as usize],
+            _ => &[],
+        }
+    }
 }
 
 /// The active filters as sets of passing records.
@@ -73,23 +90,24 @@ impl FacetIndex {
             sets(CancerType::ALL.len()),
             sets(Stage::ALL.len()),
         );
+        let mut outcomes = vec![Vec::new(); Outcome::ALL.len()];
+        let mut regulators = vec![Vec::new(); Regulator::ALL.len()];
+        let mut institutions = vec![Vec::new(); index.inst_names.len()];
         for (doc, record) in index.records.iter().enumerate() {
             let doc = doc as u32;
             for_bits(record.approaches, |bit| approaches[bit].insert(doc));
             for_bits(record.cancer_types, |bit| cancer_types[bit].insert(doc));
             stages[usize::from(record.stage)].insert(doc);
-        }
-        let mut lists: Vec<Vec<u32>> = vec![Vec::new(); index.inst_names.len()];
-        for doc in 0..len as u32 {
+            if let Some(list) = record.outcome_slot().checked_sub(1) {
+                outcomes[list].push(doc);
+            }
+            if let Some(list) = record.regulator_slot().checked_sub(1) {
+                regulators[list].push(doc);
+            }
             for &id in index.institutions_of(doc) {
-                lists[id as usize].push(doc);
+                institutions[id as usize].push(doc);
             }
         }
-        let mut inst_starts = vec![0];
-        inst_starts.extend(lists.iter().scan(0, |end, list| {
-            *end += list.len() as u32;
-            Some(*end)
-        }));
         let dated = &index.by_date[..index.dated as usize];
         let year = |doc: &u32| i32::from(index.records[*doc as usize].year);
         let first_year = dated.first().map_or(0, year);
@@ -101,16 +119,25 @@ impl FacetIndex {
             approaches,
             cancer_types,
             stages,
-            inst_starts,
-            inst_docs: lists.concat(),
+            outcomes: Lists::new(outcomes),
+            regulators: Lists::new(regulators),
+            institutions: Lists::new(institutions),
             first_year,
             year_starts,
             all: Counts::default(),
+            empty: 0,
         };
-        let mut all = Counts::new(index, &facets);
-        all.add_set(index, &facets, &Bitset::full(len), ALL, 1);
+        let mut all = facets.zero_counts(index);
+        all.add_set(index, first_year, &Bitset::full(len), ALL, 1);
+        let none = |counts: &[u32]| counts.iter().skip(1).all(|&n| n == 0);
+        facets.empty = if none(&all.outcomes) { OUTCOME } else { 0 }
+            | if none(&all.regulators) { REGULATOR } else { 0 };
         facets.all = all;
         facets
+    }
+
+    fn zero_counts(&self, index: &SearchIndex) -> Counts {
+        Counts::new(index.inst_names.len(), self.year_count())
     }
 
     fn year_count(&self) -> usize {
@@ -155,16 +182,31 @@ impl Selection {
                     .collect(),
             );
         }
-        if !filters.institutions.is_empty() {
+        let mut lists = |facet: u8, lists: Vec<&[u32]>| {
             let mut pass = Bitset::empty(len);
-            for name in &filters.institutions {
-                if let Some(&id) = index.inst_by_name.get(name) {
-                    let range = facets.inst_starts[id as usize] as usize
-                        ..facets.inst_starts[id as usize + 1] as usize;
-                    pass.insert_all(&facets.inst_docs[range]);
-                }
-            }
-            passes.push((INSTITUTION, pass));
+            lists.into_iter().for_each(|docs| pass.insert_all(docs));
+            passes.push((facet, pass));
+        };
+        if !filters.outcomes.is_empty() {
+            let docs = filters
+                .outcomes
+                .iter()
+                .map(|&o| facets.outcomes.of(o as usize));
+            lists(OUTCOME, docs.collect());
+        }
+        if !filters.regulators.is_empty() {
+            let docs = filters.regulators.iter();
+            lists(
+                REGULATOR,
+                docs.map(|&r| facets.regulators.of(r as usize)).collect(),
+            );
+        }
+        if !filters.institutions.is_empty() {
+            let docs = filters.institutions.iter().filter_map(|name| {
+                let id = index.inst_by_name.get(name)?;
+                Some(facets.institutions.of(*id as usize))
+            });
+            lists(INSTITUTION, docs.collect());
         }
         if filters.year_from.is_some() || filters.year_to.is_some() {
             // Years outside the index's range clamp to it; an empty range selects nothing.
@@ -207,21 +249,25 @@ pub(crate) fn tally(index: &SearchIndex, selection: &Selection, base: Option<Bit
         set
     };
     let hits = passing(None);
-    let mut counts = Counts::new(index, facets);
+    let mut counts = facets.zero_counts(index);
     let active = selection
         .passes
         .iter()
         .fold(0, |mask, (facet, _)| mask | facet);
-    let mut count = |set: &Option<Bitset>, which: u8| match set {
-        None => counts.copy(&facets.all, which),
-        // Most records match: count the few that do not, and take them from the totals.
-        Some(set) if set.len() > index.len() / 2 => {
-            counts.copy(&facets.all, which);
-            let mut rest = Bitset::full(index.len());
-            rest.subtract(set);
-            counts.add_set(index, facets, &rest, which, u32::MAX);
+    let mut count = |set: &Option<Bitset>, which: u8| {
+        let which = which & !facets.empty;
+        match set {
+            _ if which == 0 => {}
+            None => counts.copy(&facets.all, which),
+            // Most records match: count the few that do not, and take them from the totals.
+            Some(set) if set.len() > index.len() / 2 => {
+                counts.copy(&facets.all, which);
+                let mut rest = Bitset::full(index.len());
+                rest.subtract(set);
+                counts.add_set(index, facets.first_year, &rest, which, u32::MAX);
+            }
+            Some(set) => counts.add_set(index, facets.first_year, set, which, 1),
         }
-        Some(set) => counts.add_set(index, facets, set, which, 1),
     };
     count(&hits, ALL & !active);
     for (at, &(facet, _)) in selection.passes.iter().enumerate() {
@@ -242,6 +288,14 @@ pub(crate) fn tally(index: &SearchIndex, selection: &Selection, base: Option<Bit
                 .iter()
                 .map(|&s| (s, counts.stages[s as usize]))
                 .collect(),
+            outcomes: Outcome::ALL
+                .iter()
+                .map(|&o| (o, counts.outcomes[o as usize + 1]))
+                .collect(),
+            regulators: Regulator::ALL
+                .iter()
+                .map(|&r| (r, counts.regulators[r as usize + 1]))
+                .collect(),
             institutions: institution_counts(index, selection, &counts.institutions),
         },
         histogram: counts
@@ -251,94 +305,6 @@ pub(crate) fn tally(index: &SearchIndex, selection: &Selection, base: Option<Bit
             .filter(|&(_, &count)| count > 0)
             .map(|(offset, &count)| (facets.first_year + offset as i32, count))
             .collect(),
-    }
-}
-
-impl Counts {
-    fn new(index: &SearchIndex, facets: &FacetIndex) -> Self {
-        Self {
-            institutions: vec![0; index.inst_names.len()],
-            years: vec![0; facets.year_count()],
-            ..Self::default()
-        }
-    }
-
-    /// Copies the facets in `which` from `from`.
-    fn copy(&mut self, from: &Counts, which: u8) {
-        if which & APPROACH != 0 {
-            self.approaches = from.approaches;
-        }
-        if which & CANCER_TYPE != 0 {
-            self.cancer_types = from.cancer_types;
-        }
-        if which & STAGE != 0 {
-            self.stages = from.stages;
-        }
-        if which & INSTITUTION != 0 {
-            self.institutions.clone_from(&from.institutions);
-        }
-        if which & YEAR != 0 {
-            self.years.clone_from(&from.years);
-        }
-    }
-
-    /// Adds `step` (1, or `u32::MAX` to take away) for each record in `set` to the counts of
-    /// the facets `which` names. (The loop indexes slices, not vectors: at `opt-level = "z"` a
-    /// vector's indexing is a function call.)
-    fn add_set(
-        &mut self,
-        index: &SearchIndex,
-        facets: &FacetIndex,
-        set: &Bitset,
-        which: u8,
-        step: u32,
-    ) {
-        let records: &[Record] = &index.records;
-        let (inst_starts, inst_ids): (&[u32], &[u32]) = (&index.inst_starts, &index.inst_ids);
-        let institutions: &mut [u32] = &mut self.institutions;
-        let years: &mut [u32] = &mut self.years;
-        let (approaches, cancer_types, stages) = (
-            &mut self.approaches,
-            &mut self.cancer_types,
-            &mut self.stages,
-        );
-        let first_year = facets.first_year;
-        set.for_each(|doc| {
-            let record = &records[doc as usize];
-            if which & APPROACH != 0 {
-                for_bits(record.approaches, |bit| {
-                    approaches[bit] = approaches[bit].wrapping_add(step)
-                });
-            }
-            if which & CANCER_TYPE != 0 {
-                for_bits(record.cancer_types, |bit| {
-                    cancer_types[bit] = cancer_types[bit].wrapping_add(step)
-                });
-            }
-            if which & STAGE != 0 {
-                let stage = &mut stages[usize::from(record.stage)];
-                *stage = stage.wrapping_add(step);
-            }
-            if which & INSTITUTION != 0 {
-                let range =
-                    inst_starts[doc as usize] as usize..inst_starts[doc as usize + 1] as usize;
-                for &id in &inst_ids[range] {
-                    institutions[id as usize] = institutions[id as usize].wrapping_add(step);
-                }
-            }
-            if which & YEAR != 0 && record.year != NO_YEAR {
-                let year = &mut years[(i32::from(record.year) - first_year) as usize];
-                *year = year.wrapping_add(step);
-            }
-        });
-    }
-}
-
-#[inline(always)]
-fn for_bits(mut mask: u32, mut visit: impl FnMut(usize)) {
-    while mask != 0 {
-        visit(mask.trailing_zeros() as usize);
-        mask &= mask - 1;
     }
 }
 

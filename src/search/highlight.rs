@@ -3,7 +3,10 @@
 //! The query is expanded once (prefixes, typos, synonyms) into the set of index terms it
 //! matches; each field of a record is then tokenised again and every word or join whose term is
 //! in the set is marked, so a record found through "Keytruda" shows "pembrolizumab" marked.
+//! Identifiers and trial names run together are whole terms (see [`super::ident`]), marked
+//! whole.
 
+use super::ident;
 use super::index::fields;
 use super::plan::Plan;
 use super::tokenize::Tokens;
@@ -45,6 +48,13 @@ impl Highlighter {
         Self { terms, phrases }
     }
 
+    /// Whether `term` is one the query matched.
+    fn has(&self, term: &str) -> bool {
+        self.terms
+            .binary_search_by(|t| t.as_str().cmp(term))
+            .is_ok()
+    }
+
     /// Matched byte ranges of `study`'s fields: sorted by field and position, on char
     /// boundaries, and not overlapping within a field.
     pub fn highlights(&self, study: &Study) -> Vec<Highlight> {
@@ -58,12 +68,14 @@ impl Highlighter {
             tokens.tokenize(text);
             ranges.clear();
             let parts = tokens.parts.clone();
+            if let (Field::Trial(_), Some(joined)) = (field, ident::joined_name(&tokens))
+                && self.has(&joined)
+                && let (Some(first), Some(last)) = (parts.first(), parts.last())
+            {
+                ranges.push(first.src.start..last.src.end);
+            }
             tokens.terms(|term, first, last, _| {
-                if self
-                    .terms
-                    .binary_search_by(|t| t.as_str().cmp(term))
-                    .is_ok()
-                {
+                if self.has(term) {
                     ranges.push(parts[first].src.start..parts[last].src.end);
                 }
             });
@@ -77,6 +89,15 @@ impl Highlighter {
                 }
             }
             merge(field, &mut ranges, &mut out);
+        });
+        ident::identifiers(study, |field, id| {
+            if self.has(&ident::key(id)) {
+                let start = id.len() - id.trim_start().len();
+                let range = start..id.trim_end().len();
+                if !range.is_empty() {
+                    out.push(Highlight { field, range });
+                }
+            }
         });
         out
     }

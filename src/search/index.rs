@@ -3,10 +3,11 @@
 
 use super::dict::Dict;
 use super::facets::FacetIndex;
+use super::ident;
 use super::synonyms::Synonyms;
 use super::tokenize::{TermKind, Tokens};
 use super::{Field, SearchIndex};
-use crate::data::{Approach, CancerType, Stage, Study};
+use crate::data::{Approach, CancerType, Outcome, Regulator, Stage, Study};
 use std::collections::HashMap;
 use std::fmt;
 use std::hash::{BuildHasherDefault, Hasher};
@@ -29,6 +30,8 @@ fn push_code(out: &mut Vec<u8>, mut value: u32) {
 // `vocabulary!` macro makes the same as `ALL` order.
 const _: () = assert!(Approach::ALL.len() <= 32 && CancerType::ALL.len() <= 32);
 const _: () = assert!(Stage::ALL.len() <= 32);
+// An outcome and a regulator share a byte (see `Record::verdict`): 3 bits and 5, 0 for none.
+const _: () = assert!(Outcome::ALL.len() < 8 && Regulator::ALL.len() < 32);
 
 /// BM25 parameters, the usual ones: term frequency saturates around `K1`, and `B` says how much
 /// a long text is discounted.
@@ -49,17 +52,54 @@ pub(crate) struct Record {
     /// The date's year, or [`NO_YEAR`].
     pub year: i16,
     pub stage: u8,
+    /// One plus the outcome in the low 3 bits and one plus the regulator in the high 5, 0 for
+    /// none: one byte for both keeps the record at 16 bytes.
+    pub verdict: u8,
 }
+
+impl Record {
+    /// One plus the outcome, 0 for none.
+    #[inline]
+    pub fn outcome_slot(&self) -> usize {
+        usize::from(self.verdict & 7)
+    }
+
+    /// One plus the regulator, 0 for none.
+    #[inline]
+    pub fn regulator_slot(&self) -> usize {
+        usize::from(self.verdict >> 3)
+    }
+}
+
+/// [`Record::verdict`] of `study`.
+fn verdict(study: &Study) -> u8 {
+    let slot = |value: Option<u8>| value.map_or(0, |v| v + 1);
+    slot(study.outcome.map(|o| o as u8)) | slot(study.regulator.map(|r| r as u8)) << 3
+}
+
+const _: () = assert!(std::mem::size_of::<Record>() == 16);
 
 /// `Record::year` of an undated record.
 pub(crate) const NO_YEAR: i16 = i16::MIN;
 
-/// How much one occurrence in a field counts, in half units: what a record is *about* (title,
-/// targets, drugs) counts three times the summary; names of institutions, people and journals
-/// half of it, because they say who did the work rather than what it is.
+/// How much one occurrence in a field counts, in half units: what a record is *about* (title
+/// and short label, targets, drugs, trials and their identifiers) counts three times the
+/// summary; names of institutions, people and journals half of it, because they say who did the
+/// work rather than what it is.
 fn weight(field: Option<Field>) -> u8 {
     match field {
-        Some(Field::Title | Field::Target(_) | Field::Drug(_)) => 6,
+        Some(
+            Field::Title
+            | Field::Label
+            | Field::Target(_)
+            | Field::Drug(_)
+            | Field::Trial(_)
+            | Field::Doi
+            | Field::Pmid
+            | Field::Pmcid
+            | Field::Nct
+            | Field::TrialNct(_),
+        ) => 6,
         Some(Field::Summary | Field::PublicationTitle) => 2,
         // Approach and cancer-type labels, so "melanoma" finds records filed under it.
         None => 1,
@@ -67,21 +107,28 @@ fn weight(field: Option<Field>) -> u8 {
     }
 }
 
-/// Calls `visit` with every searchable field of `study` that has text.
+/// Calls `visit` with every searchable text field of `study` that has text, in [`Field`]
+/// order; the identifiers, which are not text, are visited by [`ident::identifiers`].
 pub(crate) fn fields(study: &Study, mut visit: impl FnMut(Field, &str)) {
     visit(Field::Title, &study.title);
+    if let Some(label) = &study.label {
+        visit(Field::Label, label);
+    }
     visit(Field::Summary, &study.summary);
-    let lists = [
-        (&study.targets, Field::Target as fn(usize) -> Field),
-        (&study.drugs, Field::Drug),
-        (&study.institutions, Field::Institution),
-        (&study.people, Field::Person),
-    ];
-    for (values, field) in lists {
+    fn list(values: &[String], field: fn(usize) -> Field, visit: &mut impl FnMut(Field, &str)) {
         for (i, value) in values.iter().enumerate() {
             visit(field(i), value);
         }
     }
+    list(&study.targets, Field::Target, &mut visit);
+    list(&study.drugs, Field::Drug, &mut visit);
+    for (i, trial) in study.trials.iter().enumerate() {
+        if let Some(name) = &trial.name {
+            visit(Field::Trial(i), name);
+        }
+    }
+    list(&study.institutions, Field::Institution, &mut visit);
+    list(&study.people, Field::Person, &mut visit);
     if let Some(publication) = &study.publication {
         if let Some(journal) = &publication.journal {
             visit(Field::Journal, journal);
@@ -131,6 +178,20 @@ impl Fx {
 }
 
 type FxMap<K, V> = HashMap<K, V, BuildHasherDefault<Fx>>;
+
+/// The id of `term`, interned with a fresh state if it is new.
+#[inline]
+fn intern(ids: &mut FxMap<Box<str>, u32>, states: &mut Vec<TermState>, term: &str) -> u32 {
+    match ids.get(term) {
+        Some(&id) => id,
+        None => {
+            let id = states.len() as u32;
+            ids.insert(term.into(), id);
+            states.push(TermState::default());
+            id
+        }
+    }
+}
 
 /// Term ids for texts, interning new terms as they come.
 #[derive(Default)]
@@ -205,16 +266,7 @@ impl Interner {
         self.tokens.tokenize(text);
         let (ids, states) = (&mut self.ids, &mut self.states);
         self.tokens.terms(|term, _, _, kind| {
-            let id = match ids.get(term) {
-                Some(&id) => id,
-                None => {
-                    let id = states.len() as u32;
-                    ids.insert(term.into(), id);
-                    states.push(TermState::default());
-                    id
-                }
-            };
-            out.push((id, kind == TermKind::Part));
+            out.push((intern(ids, states, term), kind == TermKind::Part));
         });
         if repeats {
             let start = self.cached.len() as u32;
@@ -223,20 +275,20 @@ impl Interner {
                 .insert(text.into(), (start, self.cached.len() as u32));
         }
     }
+}
 
-    /// Adds an occurrence of term `id` with `weight` to the record whose entries start at
-    /// `record_start`.
-    #[inline]
-    fn occur(&mut self, entries: &mut Entries, record_start: u32, id: u32, weight: u8) {
-        let state = &mut self.states[id as usize];
-        if state.entry > record_start {
-            let total = entries.weight_mut(state.entry - 1);
-            *total = total.saturating_add(weight);
-        } else {
-            state.df += 1;
-            entries.push(id, weight);
-            state.entry = entries.len;
-        }
+/// Adds an occurrence of term `id` with `weight` to the record whose entries start at
+/// `record_start`.
+#[inline]
+fn occur(states: &mut [TermState], entries: &mut Entries, record_start: u32, id: u32, weight: u8) {
+    let state = &mut states[id as usize];
+    if state.entry > record_start {
+        let total = entries.weight_mut(state.entry - 1);
+        *total = total.saturating_add(weight);
+    } else {
+        state.df += 1;
+        entries.push(id, weight);
+        state.entry = entries.len;
     }
 }
 
@@ -430,13 +482,13 @@ impl Terms {
         let mut add_text = |field: Option<Field>, text: &str| {
             let repeats = !matches!(
                 field,
-                Some(Field::Title | Field::Summary | Field::PublicationTitle)
+                Some(Field::Title | Field::Label | Field::Summary | Field::PublicationTitle)
             );
             field_terms.clear();
             interner.terms(text, repeats, field_terms);
             let weight = weight(field);
             for &(id, part) in field_terms.iter() {
-                interner.occur(entries, record_start, id, weight);
+                occur(&mut interner.states, entries, record_start, id, weight);
                 if part {
                     push_code(seq, id + 1);
                     len += 1;
@@ -451,6 +503,18 @@ impl Terms {
         for cancer_type in &study.cancer_types {
             add_text(None, cancer_type.label());
         }
+        // Identifiers, and trial names run together ("checkmate067"), are more ways to find the
+        // record rather than text: no phrase spans them and they add nothing to its length.
+        let Interner {
+            ids,
+            states,
+            tokens,
+            ..
+        } = interner;
+        ident::whole_terms(study, tokens, |term, field| {
+            let id = intern(ids, states, term);
+            occur(states, entries, record_start, id, weight(field));
+        });
         self.seq_starts.push(self.seq.len() as u32);
         self.entries.starts.push(self.entries.len);
         self.lens.push(len);
@@ -619,6 +683,7 @@ fn records_only(studies: &[Study]) -> SearchIndex {
                 .date
                 .map_or(NO_YEAR, |d| d.year.clamp(-32_000, 32_000) as i16),
             stage: study.stage as u8,
+            verdict: verdict(study),
         });
     }
 

@@ -1,18 +1,21 @@
 //! Search and facets over the studies: pure Rust, no browser types.
 //!
-//! Reading order: [`fold`] and [`tokenize`] turn text into terms; [`index`] builds the inverted
-//! index over them; [`query`] and [`plan`] turn what the user typed into sets of terms, with
-//! [`expand`] finding prefix, typo and synonym matches via [`dict`] and [`synonyms`]; [`exec`]
-//! matches and ranks; [`facets`] applies the filters and counts; [`highlight`] marks matches in
-//! one record.
+//! Reading order: [`fold`] and [`tokenize`] turn text into terms, and [`ident`] keeps
+//! identifiers (DOI, PMID, PMCID, NCT numbers) whole; [`index`] builds the inverted index over
+//! them; [`query`] and [`plan`] turn what the user typed into sets of terms, with [`expand`]
+//! finding prefix, typo and synonym matches via [`dict`] and [`synonyms`]; [`exec`] matches and
+//! ranks; [`facets`] applies the filters and [`counts`] counts; [`highlight`] marks matches in one
+//! record.
 
 mod bitset;
+mod counts;
 mod dict;
 mod exec;
 mod expand;
 mod facets;
 mod fold;
 mod highlight;
+mod ident;
 mod index;
 mod plan;
 mod query;
@@ -22,7 +25,7 @@ mod tokenize;
 pub use highlight::Highlighter;
 pub use index::IndexBuilder;
 
-use crate::data::{Approach, CancerType, Stage, Study};
+use crate::data::{Approach, CancerType, Outcome, Regulator, Stage, Study};
 use dict::Dict;
 use std::collections::HashMap;
 use std::fmt;
@@ -46,6 +49,9 @@ pub struct Filters {
     pub approaches: Vec<Approach>,
     pub cancer_types: Vec<CancerType>,
     pub stages: Vec<Stage>,
+    /// Records without an outcome never pass an outcome filter; the same for regulators.
+    pub outcomes: Vec<Outcome>,
+    pub regulators: Vec<Regulator>,
     pub institutions: Vec<String>,
     /// Inclusive year range; undated records are left out while either bound is set.
     pub year_from: Option<i32>,
@@ -93,6 +99,10 @@ pub struct Facets {
     pub cancer_types: Vec<(CancerType, u32)>,
     /// Every stage, in display order, zeros included.
     pub stages: Vec<(Stage, u32)>,
+    /// Every outcome, in display order, zeros included.
+    pub outcomes: Vec<(Outcome, u32)>,
+    /// Every regulator, in display order, zeros included.
+    pub regulators: Vec<(Regulator, u32)>,
     /// Institutions with at least one record, plus the selected ones; most records first, then
     /// by name.
     pub institutions: Vec<(String, u32)>,
@@ -115,9 +125,13 @@ pub struct Highlight {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Field {
     Title,
+    /// The short label.
+    Label,
     Summary,
     Target(usize),
     Drug(usize),
+    /// `trials[i].name`
+    Trial(usize),
     Institution(usize),
     Person(usize),
     /// `publication.journal`
@@ -126,6 +140,17 @@ pub enum Field {
     PublicationTitle,
     /// `publication.authors[i]`
     Author(usize),
+    /// `publication.doi`, found only as a whole (see [`ident`]); the same for the other
+    /// identifiers.
+    Doi,
+    /// `publication.pmid`
+    Pmid,
+    /// `publication.pmcid`
+    Pmcid,
+    /// `publication.nct`
+    Nct,
+    /// `trials[i].nct`
+    TrialNct(usize),
 }
 
 impl Field {
@@ -134,14 +159,21 @@ impl Field {
         let publication = study.publication.as_ref();
         match self {
             Field::Title => Some(&study.title),
+            Field::Label => study.label.as_deref(),
             Field::Summary => Some(&study.summary),
             Field::Target(i) => study.targets.get(i).map(String::as_str),
             Field::Drug(i) => study.drugs.get(i).map(String::as_str),
+            Field::Trial(i) => study.trials.get(i).and_then(|t| t.name.as_deref()),
             Field::Institution(i) => study.institutions.get(i).map(String::as_str),
             Field::Person(i) => study.people.get(i).map(String::as_str),
             Field::Journal => publication.and_then(|p| p.journal.as_deref()),
             Field::PublicationTitle => publication.and_then(|p| p.title.as_deref()),
             Field::Author(i) => publication.and_then(|p| p.authors.get(i).map(String::as_str)),
+            Field::Doi => publication.and_then(|p| p.doi.as_deref()),
+            Field::Pmid => publication.and_then(|p| p.pmid.as_deref()),
+            Field::Pmcid => publication.and_then(|p| p.pmcid.as_deref()),
+            Field::Nct => publication.and_then(|p| p.nct.as_deref()),
+            Field::TrialNct(i) => study.trials.get(i).and_then(|t| t.nct.as_deref()),
         }
     }
 }

@@ -4,7 +4,9 @@
 //! A word is found by its exact term, by terms it starts (while it is being typed), by terms a
 //! few typos away, by its hyphen-parts when it is a compound, and by the other names of its
 //! synonym groups. Neighbouring words are also tried joined ("pd 1" as "pd1"), and runs of
-//! words are looked up as multi-word synonyms ("chimeric antigen receptor").
+//! words are looked up as multi-word synonyms ("chimeric antigen receptor"). An item with
+//! punctuation that is an identifier ("10.1056/NEJMoa1003466") is one unit of its own (see
+//! [`super::ident`]).
 
 use super::SearchIndex;
 use super::dict::Near;
@@ -80,19 +82,23 @@ impl Plan {
         let mut run: Vec<Word> = Vec::new();
         let last = parsed.items.len().saturating_sub(1);
         for (position, item) in parsed.items.iter().enumerate() {
-            if item.phrase {
+            let prefix = position == last && parsed.last_is_prefix;
+            // A whole identifier or a quoted phrase is one unit of its own, after the words
+            // before it are grouped.
+            let whole = match planner.identifier_unit(item.text, prefix) {
+                Some(unit) => Some(Some(unit)),
+                None => item.phrase.then(|| planner.phrase_unit(item.text)),
+            };
+            if let Some(unit) = whole {
                 planner.group_run(&mut run, &mut plan.units);
-                if let Some(unit) = planner.phrase_unit(item.text) {
-                    let into = if item.excluded {
-                        &mut plan.excluded
-                    } else {
-                        &mut plan.units
-                    };
-                    into.push(unit);
-                }
+                let into = if item.excluded {
+                    &mut plan.excluded
+                } else {
+                    &mut plan.units
+                };
+                into.extend(unit);
                 continue;
             }
-            let prefix = position == last && parsed.last_is_prefix;
             let words = planner.words(item, prefix);
             if item.excluded {
                 planner.group_run(&mut run, &mut plan.units);
@@ -165,7 +171,7 @@ impl Planner<'_> {
 
     fn word_unit(&mut self, word: &Word) -> Unit {
         let mut alternatives = self.word_alternatives(word);
-        let typos = typos_allowed(&word.joined);
+        let typos = typos_allowed(&word.joined) && !self.known_short(&word.joined);
         self.synonym_alternatives(&word.joined, word.prefix, typos, &mut alternatives);
         alternatives.truncate(MAX_ALTERNATIVES);
         Unit {
@@ -207,14 +213,31 @@ impl Planner<'_> {
         }
     }
 
+    /// Whether `text` is a short term (five letters or fewer) the index holds exactly.
+    fn known_short(&self, text: &str) -> bool {
+        text.len() <= 5 && self.index.dict.find(text).is_some()
+    }
+
     /// A word as itself, and a compound also as its parts ("TNF-alpha" as "tnf" and "alpha").
     fn word_alternatives(&mut self, word: &Word) -> Vec<Conjunction> {
-        let typos = typos_allowed(&word.joined);
+        // A short word the index holds as typed ("cart", "pd1", the join of "CAR-T") is not also
+        // matched a typo away: "cart" one edit from "car", as a prefix, found every "carcinoma"
+        // and "cardiac" record, twice what "car t" found (issue #23).
+        let typos = typos_allowed(&word.joined) && !self.known_short(&word.joined);
         let mut alternatives = vec![vec![self.expand(&word.joined, word.prefix, 1.0, typos)]];
         if word.parts.len() > 1 {
             let last = word.parts.len() - 1;
+            // A compound the index knows as written ("CAR-T" as "cart") is not also looked for
+            // as its parts with typos: "car" a typo away finds any "T cell" record with "cat" or
+            // "can", so "CAR-T" found twice what "car t" did (issue #23).
+            let known = self.index.dict.find(&word.joined).is_some();
             let parts = word.parts.iter().enumerate().map(|(i, part)| {
-                self.expand(part, word.prefix && i == last, 0.9, typos_allowed(part))
+                self.expand(
+                    part,
+                    word.prefix && i == last,
+                    0.9,
+                    typos_allowed(part) && !known,
+                )
             });
             alternatives.push(parts.collect());
         }

@@ -135,7 +135,10 @@ mod tests {
                 "programmed cell death protein 1"
             ]
         );
-        assert_eq!(others("cart"), ["chimeric antigen receptor"]);
+        assert_eq!(
+            others("cart"),
+            ["chimeric antigen receptor", "car t cells", "car t cell"]
+        );
         assert_eq!(others("aldesleukin"), ["il2", "interleukin2", "proleukin"]);
         assert_eq!(others("tnfalpha"), ["tumor necrosis factor"]);
         assert!(others("pembro").is_empty());

@@ -8,7 +8,7 @@ use super::{
     Lanes, MAX_INSTITUTION_CHARS, MAX_STUDY_ID_CHARS, MAX_TEXT_CHARS, MAX_VERSION_CHARS, Param,
     RecordSet, UrlProblem, ViewMode, ViewState, YEARS, YearSpan,
 };
-use crate::data::{Approach, CancerType, Stage};
+use crate::data::{Approach, CancerType, Outcome, Regulator, Stage};
 use std::collections::BTreeSet;
 
 /// The view `raw` describes; whatever cannot be used is left at its default and reported.
@@ -18,6 +18,8 @@ pub(super) fn interpret(raw: &RawParams, problems: &mut Vec<UrlProblem>) -> View
     let approaches = slugs(raw, Param::Approach, Approach::from_slug, problems);
     let cancer_types = slugs(raw, Param::Cancer, CancerType::from_slug, problems);
     let stages = slugs(raw, Param::Stage, Stage::from_slug, problems);
+    let outcomes = slugs(raw, Param::Outcome, Outcome::from_slug, problems);
+    let regulators = slugs(raw, Param::Regulator, Regulator::from_slug, problems);
     let institutions = institutions(raw.items(Param::Inst), problems);
     let mut year_from = checked(raw, Param::From, year, problems);
     let mut year_to = checked(raw, Param::To, year, problems);
@@ -34,6 +36,8 @@ pub(super) fn interpret(raw: &RawParams, problems: &mut Vec<UrlProblem>) -> View
         approaches,
         cancer_types,
         stages,
+        outcomes,
+        regulators,
         institutions,
         year_from,
         year_to,

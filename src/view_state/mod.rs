@@ -5,22 +5,24 @@
 //!
 //! # Parameters, in canonical order
 //!
-//! | name       | values                                          | default     |
-//! |------------|-------------------------------------------------|-------------|
-//! | `q`        | search text, at most 200 characters             | empty       |
-//! | `approach` | approach slugs, comma-separated                 | none        |
-//! | `cancer`   | cancer-type slugs, comma-separated              | none        |
-//! | `stage`    | stage slugs, comma-separated                    | none        |
-//! | `inst`     | institution names, comma-separated              | none        |
-//! | `from`     | first year shown, 1800–2100, inclusive          | open        |
-//! | `to`       | last year shown, 1800–2100, inclusive           | open        |
-//! | `zoom`     | visible timeline window in years, `1990-2005`   | everything  |
-//! | `lanes`    | `approach`, `cancer`, `stage` or `none`         | `approach`  |
-//! | `sort`     | `relevance`, `date` (oldest first) or `newest`  | `relevance` |
-//! | `view`     | `timeline`, `list` or `bench` (lab to clinic)    | `timeline`  |
-//! | `hide`     | `imported` or `bundled`: the record set hidden  | neither     |
-//! | `study`    | the selected record's id                        | none        |
-//! | `v`        | the dataset version the link was made with      | none        |
+//! | name        | values                                          | default     |
+//! |-------------|-------------------------------------------------|-------------|
+//! | `q`         | search text, at most 200 characters             | empty       |
+//! | `approach`  | approach slugs, comma-separated                 | none        |
+//! | `cancer`    | cancer-type slugs, comma-separated              | none        |
+//! | `stage`     | stage slugs, comma-separated                    | none        |
+//! | `outcome`   | outcome slugs, comma-separated                  | none        |
+//! | `regulator` | regulator slugs, comma-separated                | none        |
+//! | `inst`      | institution names, comma-separated              | none        |
+//! | `from`      | first year shown, 1800–2100, inclusive          | open        |
+//! | `to`        | last year shown, 1800–2100, inclusive           | open        |
+//! | `zoom`      | visible timeline window in years, `1990-2005`   | everything  |
+//! | `lanes`     | `approach`, `cancer`, `stage` or `none`         | `approach`  |
+//! | `sort`      | `relevance`, `date` (oldest first) or `newest`  | `relevance` |
+//! | `view`      | `timeline`, `list` or `bench` (lab to clinic)   | `timeline`  |
+//! | `hide`      | `imported` or `bundled`: the record set hidden  | neither     |
+//! | `study`     | the selected record's id                        | none        |
+//! | `v`         | the dataset version the link was made with      | none        |
 //!
 //! The canonical form written by [`write()`] omits defaults, lists slugs in vocabulary order and
 //! institutions in sorted order (each value once), writes a space as `+`, and percent-encodes
@@ -49,7 +51,7 @@ pub use param::Param;
 pub use problem::UrlProblem;
 
 use crate::data::validate::MAX_ID;
-use crate::data::{Approach, CancerType, Stage};
+use crate::data::{Approach, CancerType, Outcome, Regulator, Stage};
 use crate::search::{Filters, Query, Sort};
 use std::collections::BTreeSet;
 
@@ -57,8 +59,12 @@ use std::collections::BTreeSet;
 pub const MAX_QUERY_BYTES: usize = 4096;
 /// The longest search text, in characters.
 pub const MAX_TEXT_CHARS: usize = 200;
-/// The most values one list parameter (`approach`, `cancer`, `stage`, `inst`) may carry.
+/// The most institutions `inst` may carry.
 pub const MAX_LIST_VALUES: usize = 20;
+/// The most slugs one vocabulary list (`approach`, `cancer`, `stage`, `outcome`, `regulator`)
+/// may carry: more than any vocabulary has (checked when compiling), so that a link can select
+/// every value.
+pub const MAX_SLUG_VALUES: usize = 32;
 /// The longest institution name, in characters.
 pub const MAX_INSTITUTION_CHARS: usize = 120;
 /// The longest study id, in characters (the dataset's own limit).
@@ -83,6 +89,9 @@ pub struct ViewState {
     pub approaches: BTreeSet<Approach>,
     pub cancer_types: BTreeSet<CancerType>,
     pub stages: BTreeSet<Stage>,
+    pub outcomes: BTreeSet<Outcome>,
+    /// Who approved (or refused, withdrew, halted) it.
+    pub regulators: BTreeSet<Regulator>,
     pub institutions: BTreeSet<String>,
     /// Inclusive year range of the records shown.
     pub year_from: Option<i32>,
@@ -168,6 +177,8 @@ impl ViewState {
                 approaches: self.approaches.iter().copied().collect(),
                 cancer_types: self.cancer_types.iter().copied().collect(),
                 stages: self.stages.iter().copied().collect(),
+                outcomes: self.outcomes.iter().copied().collect(),
+                regulators: self.regulators.iter().copied().collect(),
                 institutions: self.institutions.iter().cloned().collect(),
                 year_from: self.year_from,
                 year_to: self.year_to,
@@ -188,6 +199,8 @@ impl ViewState {
             approaches: BTreeSet::new(),
             cancer_types: BTreeSet::new(),
             stages: BTreeSet::new(),
+            outcomes: BTreeSet::new(),
+            regulators: BTreeSet::new(),
             institutions: BTreeSet::new(),
             year_from: None,
             year_to: None,
@@ -224,6 +237,25 @@ pub fn parse(query: &str) -> (ViewState, Vec<UrlProblem>) {
 /// The canonical query string of `state`, without the leading `?`; empty for the default view.
 pub fn write(state: &ViewState) -> String {
     write::write(state)
+}
+
+/// Replaces a selected study id that was retired or merged with the id of its successor
+/// (`redirect` answers `(successor, reason)` for the dataset the app has loaded), and says so.
+/// Runs before [`check_against`], so an old link lands on the record that took its place.
+pub fn follow_redirect(
+    state: &mut ViewState,
+    redirect: impl Fn(&str) -> Option<(String, String)>,
+) -> Vec<UrlProblem> {
+    let Some(from) = state.study.clone() else {
+        return Vec::new();
+    };
+    match redirect(&from) {
+        Some((to, reason)) => {
+            state.study = Some(to.clone());
+            vec![UrlProblem::StudyMoved { from, to, reason }]
+        }
+        None => Vec::new(),
+    }
 }
 
 /// Drops the selected study when no record has its id (`study_exists` answers for the dataset

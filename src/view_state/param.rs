@@ -1,6 +1,16 @@
 //! The query-string parameters the app understands, in canonical order.
 
+use super::{MAX_LIST_VALUES, MAX_SLUG_VALUES};
+use crate::data::{Approach, CancerType, Outcome, Regulator, Stage};
 use crate::search::Sort;
+
+const _: () = assert!(
+    Approach::ALL.len() <= MAX_SLUG_VALUES
+        && CancerType::ALL.len() <= MAX_SLUG_VALUES
+        && Stage::ALL.len() <= MAX_SLUG_VALUES
+        && Outcome::ALL.len() <= MAX_SLUG_VALUES
+        && Regulator::ALL.len() <= MAX_SLUG_VALUES
+);
 
 /// One parameter of a view URL. The declaration order is the canonical order of a written link.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -9,6 +19,8 @@ pub enum Param {
     Approach,
     Cancer,
     Stage,
+    Outcome,
+    Regulator,
     Inst,
     From,
     To,
@@ -23,11 +35,13 @@ pub enum Param {
 
 impl Param {
     /// Every parameter, in canonical order.
-    pub const ALL: [Param; 14] = [
+    pub const ALL: [Param; 16] = [
         Param::Q,
         Param::Approach,
         Param::Cancer,
         Param::Stage,
+        Param::Outcome,
+        Param::Regulator,
         Param::Inst,
         Param::From,
         Param::To,
@@ -47,6 +61,8 @@ impl Param {
             Param::Approach => "approach",
             Param::Cancer => "cancer",
             Param::Stage => "stage",
+            Param::Outcome => "outcome",
+            Param::Regulator => "regulator",
             Param::Inst => "inst",
             Param::From => "from",
             Param::To => "to",
@@ -67,6 +83,8 @@ impl Param {
             Param::Approach => "approach",
             Param::Cancer => "cancer type",
             Param::Stage => "stage",
+            Param::Outcome => "outcome",
+            Param::Regulator => "regulator",
             Param::Inst => "institution",
             Param::From => "first year",
             Param::To => "last year",
@@ -91,8 +109,21 @@ impl Param {
     pub fn is_list(self) -> bool {
         matches!(
             self,
-            Param::Approach | Param::Cancer | Param::Stage | Param::Inst
+            Param::Approach
+                | Param::Cancer
+                | Param::Stage
+                | Param::Outcome
+                | Param::Regulator
+                | Param::Inst
         )
+    }
+
+    /// The most items a list parameter may carry.
+    pub fn max_values(self) -> usize {
+        match self {
+            Param::Inst => MAX_LIST_VALUES,
+            _ => MAX_SLUG_VALUES,
+        }
     }
 
     /// The position in [`Param::ALL`].

@@ -69,6 +69,13 @@ pub enum UrlProblem {
     UnknownStudy {
         id: String,
     },
+    /// The selected study's id was merged into or replaced by another record's (from
+    /// [`follow_redirect`](super::follow_redirect)); the view shows the successor.
+    StudyMoved {
+        from: String,
+        to: String,
+        reason: String,
+    },
     /// The link was made with another dataset version (from
     /// [`ViewState::version_problem`](super::ViewState::version_problem)).
     OtherDatasetVersion {
@@ -98,7 +105,7 @@ impl UrlProblem {
             | UrlProblem::ValueTooLong { param, .. } => Some(*param),
             UrlProblem::TextCut { .. } => Some(Param::Q),
             UrlProblem::LinkTooLong { .. } => Some(Param::Inst),
-            UrlProblem::UnknownStudy { .. } => Some(Param::Study),
+            UrlProblem::UnknownStudy { .. } | UrlProblem::StudyMoved { .. } => Some(Param::Study),
             UrlProblem::OtherDatasetVersion { .. } => Some(Param::V),
             UrlProblem::QueryTooLong { .. } | UrlProblem::UnknownParameter { .. } => None,
         }
@@ -203,6 +210,10 @@ impl fmt::Display for UrlProblem {
                 "The link would be longer than {} kB; left out {}",
                 MAX_QUERY_BYTES / 1024,
                 plural(*dropped, "institution", "institutions")
+            ),
+            UrlProblem::StudyMoved { from, to, reason } => write!(
+                f,
+                "The record `{from}` has moved: it is now `{to}` ({reason}). Showing that record"
             ),
             UrlProblem::UnknownStudy { id } => {
                 write!(f, "Unknown study id `{id}`; ignored it")

@@ -5,13 +5,13 @@
 //! fragment, the 4 kB limit, unknown and repeated names, list splitting and bad escapes.
 
 use super::problem::quote;
-use super::{MAX_LIST_VALUES, MAX_QUERY_BYTES, Param, UrlProblem};
+use super::{MAX_QUERY_BYTES, Param, UrlProblem};
 
 /// The decoded values of each known parameter.
 ///
 /// A single-valued parameter holds at most one value: the first non-empty one, trimmed of
 /// surrounding whitespace (except `q`, kept as typed). A list parameter holds its items in link
-/// order (over all its repetitions), trimmed, non-empty, at most [`MAX_LIST_VALUES`].
+/// order (over all its repetitions), trimmed, non-empty, at most [`Param::max_values`].
 #[derive(Debug, Default)]
 pub(super) struct RawParams {
     values: [Vec<String>; Param::ALL.len()],
@@ -57,7 +57,7 @@ impl RawParams {
                     if item.is_empty() {
                         continue;
                     }
-                    if values.len() >= MAX_LIST_VALUES {
+                    if values.len() >= param.max_values() {
                         overflow[param.index()] += 1;
                         continue;
                     }
@@ -84,7 +84,7 @@ impl RawParams {
                 if overflow[param.index()] > 0 {
                     problems.push(UrlProblem::TooManyValues {
                         param,
-                        kept: MAX_LIST_VALUES,
+                        kept: param.max_values(),
                     });
                 }
             } else if values.len() > 1 {

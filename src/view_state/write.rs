@@ -12,6 +12,8 @@ pub(super) fn write(state: &ViewState) -> String {
     link.list(Param::Approach, state.approaches.iter().map(|a| a.slug()));
     link.list(Param::Cancer, state.cancer_types.iter().map(|c| c.slug()));
     link.list(Param::Stage, state.stages.iter().map(|s| s.slug()));
+    link.list(Param::Outcome, state.outcomes.iter().map(|o| o.slug()));
+    link.list(Param::Regulator, state.regulators.iter().map(|r| r.slug()));
     link.list(Param::Inst, state.institutions.iter().map(String::as_str));
     if let Some(year) = state.year_from {
         link.pair(Param::From, &year.to_string());
@@ -45,7 +47,7 @@ pub(super) fn write(state: &ViewState) -> String {
 
 /// Leaves out institutions (the last in alphabetical order first) until the link of `state` is
 /// at most [`MAX_QUERY_BYTES`] long, so that reading it back never cuts it. Everything else a
-/// parsed state can hold takes at most 3,145 bytes, so dropping institutions always suffices.
+/// parsed state can hold takes at most 3,372 bytes, so dropping institutions always suffices.
 pub(super) fn fit_in_link(state: &mut ViewState, problems: &mut Vec<UrlProblem>) {
     let mut dropped = 0;
     while !state.institutions.is_empty() && write(state).len() > MAX_QUERY_BYTES {

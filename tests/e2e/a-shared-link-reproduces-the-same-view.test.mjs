@@ -37,7 +37,12 @@ test("a copied link opens the same view elsewhere", async () => {
   const fresh = await env.browser.newContext();
   const other = await openApp(env, link.slice(env.url().length), { context: fresh });
   assert.equal(await other.count(), filtered);
-  assert.deepEqual(await other.cardIds(), ids);
+  // The same records in the same order. How many cards exist depends on where each page is
+  // scrolled (the list is virtualised), so the cards both pages drew are compared.
+  const otherIds = await other.cardIds();
+  const drawn = Math.min(ids.length, otherIds.length);
+  assert.ok(drawn >= 4, `both pages draw cards (${ids.length}, ${otherIds.length})`);
+  assert.deepEqual(otherIds.slice(0, drawn), ids.slice(0, drawn));
   assert.equal(await other.searchBox.inputValue(), "lymphoma");
   assert.ok(await other.page.getByRole("checkbox", { name: /CAR-T cell therapy/ }).isChecked());
   assert.equal(await other.page.getByLabel("From year").inputValue(), "2010");

@@ -20,6 +20,26 @@ use Expect::{Clean, Refused, Rejected};
 
 const MALFORMED: &[(&str, Expect)] = &[
     (
+        "unknown-outcome-and-regulator.json",
+        Rejected(
+            "odd-outcome-2020",
+            "outcome",
+            "`so-so` is not allowed; use one of: positive, mixed, negative, halted, withdrawn, rejected",
+        ),
+    ),
+    (
+        "unknown-outcome-and-regulator.json",
+        Rejected(
+            "odd-regulator-2021",
+            "regulator",
+            "`atlantis` is not allowed; use one of: us, eu",
+        ),
+    ),
+    (
+        "unknown-regulator.csv",
+        Rejected("odd-2022", "regulator", "`mars` is not allowed"),
+    ),
+    (
         "truncated.json",
         Refused("line 22", "", "ends before the JSON does"),
     ),

@@ -39,8 +39,8 @@ fn csv_export_has_the_documented_header_crlf_rows_and_no_byte_order_mark() {
     let csv = exchange::export_csv(&[]);
     assert_eq!(
         csv,
-        "id,title,date,circa,end_date,approaches,targets,drugs,cancer_types,stage,scope,\
-         milestone,institutions,people,summary,note,builds_on,status,field_status,journal,\
+        "id,title,label,date,circa,end_date,approaches,targets,drugs,cancer_types,stage,\
+         outcome,regulator,trials,scope,milestone,institutions,people,summary,note,builds_on,status,field_status,journal,\
          paper_title,citation,authors,doi,pmid,pmcid,nct,news_outlet,news_headline,news_date,\
          news_author,news_url,sources\r\n"
     );
@@ -152,4 +152,40 @@ proptest! {
         prop_assert!(report.is_clean(), "{csv}\n{:#?}", report.problems().collect::<Vec<_>>());
         prop_assert_eq!(&report.valid, &vec![study]);
     }
+}
+
+/// An import with an unknown outcome or regulator loses only those records: the valid ones keep
+/// every new field (outcome, regulator, trials, label) as written.
+#[test]
+fn unknown_outcomes_and_regulators_reject_only_their_own_records() {
+    use immunotimeline::data::{Outcome, Regulator, Trial};
+    let report = import_fixture("unknown-outcome-and-regulator.json");
+    let ids: Vec<&str> = report.valid.iter().map(|s| s.id.as_str()).collect();
+    assert_eq!(ids, ["fine-trial-2020"]);
+    let fine = &report.valid[0];
+    assert_eq!(fine.outcome, Some(Outcome::Negative));
+    assert_eq!(fine.label.as_deref(), Some("Fixture trial fails"));
+    assert_eq!(
+        fine.trials,
+        [Trial {
+            name: Some("FIXTURE-1".into()),
+            nct: Some("NCT01234567".into())
+        }]
+    );
+
+    let report = import_fixture("unknown-regulator.csv");
+    assert_eq!(report.valid.len(), 1, "{report:?}");
+    let pulled = &report.valid[0];
+    assert_eq!(pulled.outcome, Some(Outcome::Withdrawn));
+    assert_eq!(pulled.regulator, Some(Regulator::Eu));
+    let numbers: Vec<Option<&str>> = pulled.trials.iter().map(|t| t.nct.as_deref()).collect();
+    assert_eq!(numbers, [Some("NCT01234567"), Some("NCT07654321")]);
+    assert_eq!(pulled.trials[1].name, None);
+    // And the CSV export writes them back the same way.
+    let again = exchange::import(
+        "again.csv",
+        exchange::export_csv(&report.valid).as_bytes(),
+        &no_ids_taken,
+    );
+    assert_eq!(again.valid, report.valid);
 }
