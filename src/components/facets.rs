@@ -57,6 +57,7 @@ pub fn Facets() -> impl IntoView {
                     if let Some(a) = Approach::from_slug(value) { flip(&mut s.approaches, a) }
                 }
                 limit=None
+                swatches=true
             />
             <FacetGroup
                 legend="Cancer type"
@@ -148,6 +149,10 @@ fn FacetGroup(
     selected: fn(&ViewState) -> Vec<String>,
     toggle: fn(&mut ViewState, &str),
     limit: Option<usize>,
+    /// Each row shows the colour of its value (the approach group: the colour its records take
+    /// on the timeline and in the list).
+    #[prop(optional)]
+    swatches: bool,
 ) -> impl IntoView {
     let ctx = ctx();
     let chosen = crate::app::follow(ctx.state, selected);
@@ -203,6 +208,9 @@ fn FacetGroup(
                                 })
                             })
                         };
+                        let swatch = swatches.then(|| {
+                            view! { <span class=format!("swatch ap-{value}") aria-hidden="true"></span> }
+                        });
                         let on_change = move |_| {
                             ctx.update(History::Push, |s| toggle(s, &value));
                         };
@@ -210,6 +218,7 @@ fn FacetGroup(
                             <li>
                                 <label class="facet-option" class:empty=move || row.with(|r| r.1 == 0)>
                                     <input type="checkbox" prop:checked=move || row.with(|r| r.2) on:change=on_change />
+                                    {swatch}
                                     <span class="facet-label">{move || row.with(|r| r.0.clone())}</span>
                                     <span class="count">{move || row.with(|r| r.1)}</span>
                                 </label>
