@@ -474,7 +474,7 @@ where
 /// A signal that follows `part` of `source`, updated in a task after the frame that paints a
 /// change of `source` (a burst of changes within one frame gives one update), and only when that
 /// part differs.
-fn follow_after_paint<T, U>(source: Memo<T>, part: fn(&T) -> U) -> ReadSignal<U>
+pub fn follow_after_paint<T, U>(source: Memo<T>, part: fn(&T) -> U) -> ReadSignal<U>
 where
     T: Send + Sync + 'static,
     U: PartialEq + Send + Sync + 'static,

@@ -163,7 +163,16 @@ pub fn window_of(state: &ViewState, first: i32, last: i32, fit: Option<(i32, i32
         None => match fit {
             Some((a, b)) => {
                 let margin = ((b - a) / 20).max(1);
-                let (mut from, mut to) = ((a - margin).max(first), (b + margin).min(last));
+                // Snapped to 5 or 10 years on wide spans, so typing that moves the matches'
+                // extent by a year or two leaves the window (and every marker) where it is.
+                let step = match b - a {
+                    span if span > 60 => 10,
+                    span if span > 20 => 5,
+                    _ => 1,
+                };
+                let from = (a - margin).div_euclid(step) * step;
+                let to = (b + margin + step - 1).div_euclid(step) * step;
+                let (mut from, mut to) = (from.max(first), to.min(last));
                 // Never narrower than the narrowest zoom.
                 while to - from < MIN_SPAN {
                     if from > first {
@@ -343,7 +352,7 @@ pub fn plot(
                 into_buckets(&mut items, &grid, bucket_px, width, span, start);
             }
             let max_rows = if few { MAX_ROWS_FEW } else { MAX_ROWS };
-            let rows = stack(&mut items, studies, width, max_rows);
+            let rows = stack(&mut items, studies, width, max_rows, !crowded);
             Some(Lane {
                 label: label.to_owned(),
                 items,
@@ -494,7 +503,17 @@ fn label_px(study: &Study) -> f64 {
 /// overlap. An ordinary label must leave two
 /// rows free when its span would reach a more important item, so milestones, approvals and
 /// prizes get theirs first when a stretch is dense.
-fn stack(items: &mut [Item], studies: &[Study], width: f64, max_rows: u16) -> u16 {
+///
+/// In a crowded lane (the fixed grid) counts are not labelled (`label_clusters` is false): their
+/// lead changes with nearly every keystroke there, and relaying out hundreds of label texts per
+/// key cost more than the labels told (at 100k records).
+fn stack(
+    items: &mut [Item],
+    studies: &[Study],
+    width: f64,
+    max_rows: u16,
+    label_clusters: bool,
+) -> u16 {
     let mut row_end = vec![f64::NEG_INFINITY; usize::from(max_rows.max(1))];
     let mut used = 0;
     let starts: Vec<f64> = items.iter().map(|i| i.x(width) - i.half(width)).collect();
@@ -511,7 +530,11 @@ fn stack(items: &mut [Item], studies: &[Study], width: f64, max_rows: u16) -> u1
         let free_at = |ends: &[f64], at: f64| ends.iter().filter(|&&end| end <= at).count();
         let wanted = match items[i] {
             Item::Single { index, .. } => label_px(&studies[index as usize]),
-            Item::Cluster { lead, .. } => label_px(&studies[lead as usize]) + 6.0 * CHAR_PX,
+            Item::Cluster { lead, .. } if label_clusters => {
+                label_px(&studies[lead as usize]) + 6.0 * CHAR_PX
+            }
+            // No label: below the narrowest label, so none is placed.
+            Item::Cluster { .. } => 0.0,
         };
         let room_right = width - (x + half + LABEL_GAP_PX);
         let room_left = x - half - LABEL_GAP_PX;

@@ -277,7 +277,12 @@ fn the_window_fits_the_matches_until_the_user_zooms_or_filters_years() {
     );
     assert_eq!(
         window_of(&state, SPAN.0, SPAN.1, Some((1900, 2000))),
-        (1895, 2005)
+        (1891, 2010)
+    );
+    // Snapped on wide spans: a year more or less of matches leaves the window as it was.
+    assert_eq!(
+        window_of(&state, SPAN.0, SPAN.1, Some((1963, 2017))),
+        window_of(&state, SPAN.0, SPAN.1, Some((1962, 2018)))
     );
     assert_eq!(
         window_of(&state, SPAN.0, SPAN.1, Some((2000, 2000))),

@@ -307,6 +307,18 @@ fn MatchList() -> impl IntoView {
         ctx.state
             .with(|s| !s.q.trim().is_empty() || s.has_filters())
     });
+    // The list follows the results a frame after they are painted (as the filters' counts
+    // do), so a keystroke's own frame draws only the chart.
+    let listed = crate::app::follow_after_paint(ctx.results, |r| {
+        (
+            r.hits
+                .iter()
+                .take(MATCHES_LISTED)
+                .copied()
+                .collect::<Vec<u32>>(),
+            r.hits.len(),
+        )
+    });
     let rows = {
         let ctx = ctx.clone();
         move || {
@@ -314,12 +326,10 @@ fn MatchList() -> impl IntoView {
                 return Vec::new();
             }
             let data = ctx.catalog.get();
-            ctx.results.with(|r| {
-                r.hits
-                    .iter()
-                    .take(MATCHES_LISTED)
-                    .map(|&i| {
-                        let study = &data.dataset.studies[i as usize];
+            listed.with(|(hits, _)| {
+                hits.iter()
+                    .filter_map(|&i| data.dataset.studies.get(i as usize))
+                    .map(|study| {
                         let date = study
                             .date
                             .map_or_else(|| "Undated".to_owned(), |d| d.human());
@@ -336,13 +346,10 @@ fn MatchList() -> impl IntoView {
             })
         }
     };
-    let more = {
-        let ctx = ctx.clone();
-        move || {
-            let n = ctx.results.with(|r| r.hits.len());
-            (searched.get() && n > MATCHES_LISTED)
-                .then(|| format!("…and {} more in the List view.", n - MATCHES_LISTED))
-        }
+    let more = move || {
+        let n = listed.with(|(_, n)| *n);
+        (searched.get() && n > MATCHES_LISTED)
+            .then(|| format!("…and {} more in the List view.", n - MATCHES_LISTED))
     };
     view! {
         <Show when=move || searched.get()>

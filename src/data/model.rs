@@ -439,7 +439,7 @@ impl Outcome {
             Outcome::Positive => "✓",
             Outcome::Mixed => "◐",
             Outcome::Negative => "✗",
-            Outcome::Halted => "⏸",
+            Outcome::Halted => "‖",
             Outcome::Withdrawn => "⊘",
             Outcome::Rejected => "⊗",
         }
