@@ -215,6 +215,9 @@ pub struct Point {
     pub approach: u8,
     pub cancer_type: u8,
     pub stage: u8,
+    /// How much its label should win a place ([`importance`]), so the walk need not read the
+    /// record itself.
+    pub rank: u8,
 }
 
 /// [`Point`]'s "not specified".
@@ -245,6 +248,7 @@ pub fn points(studies: &[Study]) -> Points {
                 approach: study.approaches.first().map_or(NONE, |&a| a as u8),
                 cancer_type: study.cancer_types.first().map_or(NONE, |&c| c as u8),
                 stage: study.stage as u8,
+                rank: importance(study),
             };
             Some((index as u32, point))
         })
@@ -330,7 +334,7 @@ pub fn plot(
         // A new item starts only [`BUCKET_PX`] or more to the right of the previous one, so
         // targets never crowd each other.
         let px = x / span * width;
-        let rank = (importance(&studies[index as usize]), index);
+        let rank = (point.rank, index);
         add_to(groups, px, rank, |at| px - at < join_px);
         // The same records in a fixed grid, for a lane that turns out to be crowded. A group's
         // x is its bucket's number here.
