@@ -4,7 +4,7 @@
 
 use immunotimeline::data::Dataset;
 use immunotimeline::library::{Catalog, Library};
-use immunotimeline::timeline_plot::{DENSE_BUCKET_PX, Item, Plot, plot, points};
+use immunotimeline::timeline_plot::{DENSE_BUCKET_PX, Item, Lane, Plot, plot, points};
 use immunotimeline::view_state::ViewState;
 use std::collections::HashMap;
 use std::sync::{Arc, OnceLock};
@@ -109,18 +109,22 @@ fn crowded_lanes_keep_each_buckets_place_and_years_while_the_query_changes() {
     assert!(compared > 10, "only {compared} buckets in both plots");
 }
 
+/// Each item's (row, left, right) box on a track `width` pixels wide: marker and label.
+fn boxes(lane: &Lane, width: f64) -> Vec<(u16, f64, f64)> {
+    lane.items
+        .iter()
+        .map(|item| {
+            let (a, b) = item.extent(width);
+            (item.row(), a, b)
+        })
+        .collect()
+}
+
 /// Asserts that no two items of a lane share a row where their boxes (marker and label) meet,
 /// that every box stays on the track, and that rows stay within the lane's count.
 fn assert_no_overlap(plot: &Plot, context: &str) {
     for lane in &plot.lanes {
-        let mut boxes: Vec<(u16, f64, f64)> = lane
-            .items
-            .iter()
-            .map(|item| {
-                let (a, b) = item.extent(WIDTH);
-                (item.row(), a, b)
-            })
-            .collect();
+        let mut boxes = boxes(lane, WIDTH);
         for &(row, a, b) in &boxes {
             assert!(
                 row < lane.rows,
@@ -231,14 +235,7 @@ proptest::proptest! {
     ) {
         let plot = plot_of_all(n, seed, width);
         for lane in &plot.lanes {
-            let mut boxes: Vec<(u16, f64, f64)> = lane
-                .items
-                .iter()
-                .map(|item| {
-                    let (a, b) = item.extent(width);
-                    (item.row(), a, b)
-                })
-                .collect();
+            let mut boxes = boxes(lane, width);
             boxes.sort_by(|x, y| (x.0, x.1).partial_cmp(&(y.0, y.1)).expect("no NaN"));
             for pair in boxes.windows(2) {
                 proptest::prop_assert!(pair[0].0 != pair[1].0 || pair[1].1 >= pair[0].2 - 1e-9);
