@@ -30,6 +30,8 @@ run(async () => {
     await cdp.send("Profiler.setSamplingInterval", { interval: 100 });
     const box = page.locator("#search-input");
     await box.click();
+    await cdp.send("Performance.enable");
+    const before = await metrics(cdp);
     await cdp.send("Profiler.start");
     let keys = 0;
     for (const word of words.split(" ")) {
@@ -43,17 +45,33 @@ run(async () => {
       await sleep(150);
     }
     const { profile } = await cdp.send("Profiler.stop");
+    const after = await metrics(cdp);
     if (process.env.PROFILE_OUT) {
       // Opens in Chromium DevTools' Performance panel for a flame chart.
       await writeFile(process.env.PROFILE_OUT, JSON.stringify(profile));
     }
     report(profile, keys);
+    // The browser's own work (style, layout) is not in the JS profile: its totals, per key.
+    console.log("\nRendering, per keystroke (Performance.getMetrics):");
+    for (const name of ["ScriptDuration", "RecalcStyleDuration", "LayoutDuration", "TaskDuration"]) {
+      const ms = ((after[name] - before[name]) * 1000) / keys;
+      console.log(`${ms.toFixed(2).padStart(7)} ms/key  ${name}`);
+    }
+    for (const name of ["RecalcStyleCount", "LayoutCount", "Nodes"]) {
+      console.log(`${((after[name] - before[name]) / keys).toFixed(1).padStart(7)} /key     ${name}`);
+    }
     await context.close();
   } finally {
     await env.close();
   }
   void CHROMIUM_ARGS;
 });
+
+/** The page's cumulative performance counters, by name. */
+async function metrics(cdp) {
+  const { metrics } = await cdp.send("Performance.getMetrics");
+  return Object.fromEntries(metrics.map(({ name, value }) => [name, value]));
+}
 
 /** Prints the top functions by self and by total (inclusive) sampled time, per keystroke. */
 function report(profile, keys) {
