@@ -2,7 +2,9 @@
 //!
 //! Any problem stops the build with messages naming the file, the record id and the field. The
 //! validated records are written with postcard to `$OUT_DIR/studies.postcard`, which
-//! `src/data/mod.rs` includes, so the browser never parses text at start-up.
+//! `src/data/mod.rs` includes, so the browser never parses text at start-up; their details
+//! (summaries, sources, notes…) to `target/dataset/details-<hash>.postcard`, which
+//! `scripts/precache.mjs` copies into `dist/` for the app to fetch after its first paint.
 
 // These modules are shared with the library; the build script uses only part of each.
 #[allow(dead_code)]
@@ -15,7 +17,7 @@ mod source;
 #[path = "src/data/validate.rs"]
 mod validate;
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 fn main() {
     for path in [
@@ -38,9 +40,21 @@ fn main() {
         std::process::exit(1);
     }
 
-    let bundle = model::Bundle::new(studies, redirects);
+    // The records go into the wasm without their details (summaries, sources, notes…), which
+    // go into a file named by its content hash: the app fetches it after its first paint.
+    let (bundle, details) = model::Bundle::new(studies, redirects).split();
+    let out = PathBuf::from(std::env::var("OUT_DIR").expect("cargo sets OUT_DIR"));
     let bytes = postcard::to_allocvec(&bundle).expect("serialising the dataset");
-    let out =
-        Path::new(&std::env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("studies.postcard");
-    std::fs::write(&out, &bytes).expect("writing the bundled dataset");
+    std::fs::write(out.join("studies.postcard"), &bytes).expect("writing the bundled dataset");
+    let bytes = postcard::to_allocvec(&details).expect("serialising the details");
+    let name = format!("details-{:016x}.postcard", model::fnv1a(&bytes));
+    std::fs::write(out.join("details.postcard"), &bytes).expect("writing the details");
+    println!("cargo:rustc-env=IMMUNOTIMELINE_DETAILS_FILE={name}");
+    // Where Trunk's post-build hook (scripts/precache.mjs) picks it up for `dist/`: one file per
+    // content, so builds of different data side by side never overwrite each other's.
+    let shared = Path::new("target").join("dataset");
+    std::fs::create_dir_all(&shared).expect("creating target/dataset");
+    let staged = shared.join(format!("{name}.partial-{}", std::process::id()));
+    std::fs::write(&staged, &bytes).expect("writing the details file");
+    std::fs::rename(&staged, shared.join(&name)).expect("writing the details file");
 }

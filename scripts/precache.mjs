@@ -3,6 +3,8 @@
 //
 //   node scripts/precache.mjs [dir]     (dir defaults to $TRUNK_STAGING_DIR)
 //
+// For every build it first copies the records' details file the app's wasm names
+// (`details-<hash>.postcard`, written by build.rs to target/dataset/) into the build.
 // For release builds only (TRUNK_PROFILE=release, or any run with a dir argument) it
 //   1. copies public/sw-register.js into the build and adds it to index.html with integrity;
 //   2. gives the loader's wasm request its integrity hash, and puts a strict
@@ -14,17 +16,19 @@
 // The script is idempotent: run again on its own output, it gives the same files.
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
-import { readFile, readdir, writeFile } from "node:fs/promises";
+import { copyFile, readFile, readdir, writeFile } from "node:fs/promises";
 import { join, relative, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 
 const PUBLIC = fileURLToPath(new URL("../public/", import.meta.url));
+const DATASET = fileURLToPath(new URL("../target/dataset/", import.meta.url));
 const REGISTER = "sw-register.js";
 const WORKER = "sw.js";
 
 const hook = process.argv[2] === undefined;
 const dir = process.argv[2] ?? process.env.TRUNK_STAGING_DIR;
 if (!dir) fail("give the built folder as an argument (or run as a Trunk hook)");
+await copyDetails(dir);
 if (hook && process.env.TRUNK_PROFILE !== "release") skip(`${process.env.TRUNK_PROFILE} build`);
 // Every URL written here is relative to the page, like Trunk's own with public_url = "./".
 const publicUrl = process.env.TRUNK_PUBLIC_URL;
@@ -91,6 +95,25 @@ const worker = template
 if (worker === template || worker.includes("__PRECACHE__")) fail("public/sw.js lost its placeholders");
 await writeFile(join(dir, WORKER), worker);
 console.log(`precache: build ${buildId}, ${urls.length} files, CSP and ${REGISTER} in index.html`);
+
+/** Copies into `root` each details file a wasm there names (the name is a string constant in
+ * it), so the build has exactly the file its app fetches; a name with no such file stops the
+ * build. */
+async function copyDetails(root) {
+  const names = new Set();
+  for (const path of await list(root)) {
+    if (!path.endsWith(".wasm")) continue;
+    const text = (await readFile(join(root, path))).toString("latin1");
+    for (const [name] of text.matchAll(/details-[0-9a-f]{16}\.postcard/g)) names.add(name);
+  }
+  for (const name of names) {
+    try {
+      await copyFile(join(DATASET, name), join(root, name));
+    } catch (error) {
+      fail(`the app fetches ${name}, which build.rs should have written to ${DATASET}: ${error.message}`);
+    }
+  }
+}
 
 /** Every file under `root` as a "/"-separated relative path; dot-files (Trunk's .stage) skipped. */
 async function list(root) {

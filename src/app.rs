@@ -19,7 +19,7 @@ use crate::components::{
     timeline::Timeline,
     toolbar::Toolbar,
 };
-use crate::data::{Dataset, Study};
+use crate::data::{DETAILS_FILE, Dataset, DetailsState, Study};
 use crate::exchange::StoredError;
 use crate::exchange::protocol::{self, Reply, Request};
 use crate::library::{Catalog, Library};
@@ -356,7 +356,11 @@ fn Shell(
     let indexing = RwSignal::new(None);
     Effect::new(move |_| {
         let pending = catalog.with(|c| c.index.text_pending());
-        if pending {
+        let waiting = library.with(|l| *l.details() == DetailsState::Loading);
+        if pending && waiting {
+            // The text is indexed once the records' summaries are in (a new library).
+            indexing.set(Some(0));
+        } else if pending {
             indexing.set(Some(0));
             index_text_in_slices(library, catalog, state, indexing, indexed);
         } else {
@@ -382,6 +386,8 @@ fn Shell(
     // The header `index.html` painted before the app loaded stays (so it also stays the page's
     // largest first paint); the app adds its buttons to it. Mounted elsewhere, the app brings
     // its own.
+    load_details_after_paint(library);
+
     let header = match crate::platform::static_header() {
         Some(header) => {
             crate::platform::remove_loading_note();
@@ -453,6 +459,35 @@ fn Shell(
             </p>
         </footer>
     }
+}
+
+/// Fetches the bundled records' details (summaries, sources, notes) once the first results are
+/// painted, so they never hold those up; see [`load_details`].
+fn load_details_after_paint(library: RwSignal<Arc<Library>>) {
+    if library.with_untracked(|l| *l.details() == DetailsState::Loading) {
+        crate::platform::after_paint(move || {
+            wasm_bindgen_futures::spawn_local(load_details(library));
+        });
+    }
+}
+
+/// Fetches the details file ([`DETAILS_FILE`]; the service worker keeps it for offline use)
+/// and completes the library with it. If it cannot be had or does not fit the records, the
+/// library stops waiting for it and keeps the reason, which a notice shows with "Try again"
+/// (this function again). Whatever was imported meanwhile is kept: the details go into the
+/// library current when they arrive.
+pub async fn load_details(library: RwSignal<Arc<Library>>) {
+    let fetched = crate::platform::fetch_beside(DETAILS_FILE).await;
+    let Some(current) = library.try_get_untracked() else {
+        return;
+    };
+    let next = match fetched {
+        Ok(bytes) => current
+            .with_details(&bytes)
+            .unwrap_or_else(|problem| current.without_details(problem.message)),
+        Err(why) => current.without_details(why),
+    };
+    let _ = library.try_set(Arc::new(next));
 }
 
 /// A signal that follows `part` of `source` and changes only when that part does.

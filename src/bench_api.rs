@@ -20,6 +20,19 @@ struct Loaded {
 
 thread_local! {
     static LOADED: RefCell<Option<Loaded>> = const { RefCell::new(None) };
+    static DETAILS: RefCell<Option<Vec<u8>>> = const { RefCell::new(None) };
+}
+
+/// The name of the bundled records' details file, beside the app.
+#[wasm_bindgen]
+pub fn bench_details_file() -> String {
+    crate::data::DETAILS_FILE.to_owned()
+}
+
+/// Keeps the details file's bytes for [`bench_load`] of the bundled records.
+#[wasm_bindgen]
+pub fn bench_set_details(bytes: &[u8]) {
+    DETAILS.with(|details| *details.borrow_mut() = Some(bytes.to_vec()));
 }
 
 /// Replaces the loaded records with `count` synthetic ones from `seed` (or, with `count` 0, the
@@ -28,7 +41,15 @@ thread_local! {
 #[wasm_bindgen]
 pub fn bench_load(count: u32, seed: u32) -> u32 {
     let dataset = if count == 0 {
-        Dataset::bundled().0
+        let bundled = Dataset::bundled().0;
+        // Whole records, as the app searches them once their details are in.
+        DETAILS.with(|details| {
+            details
+                .borrow()
+                .as_deref()
+                .and_then(|bytes| bundled.with_details(bytes).ok())
+                .unwrap_or(bundled)
+        })
     } else {
         let studies = crate::synthetic::generate(count as usize, u64::from(seed));
         Dataset::new(format!("synthetic-{count}"), studies)

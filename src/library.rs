@@ -8,7 +8,7 @@
 //! text (filters, facets and the timeline work at once; a search says it is being prepared) and
 //! completed by [`Library::index_text`] in slices the caller spreads over time.
 
-use crate::data::{Dataset, Problem, Study};
+use crate::data::{Dataset, DetailsState, Problem, Study};
 use crate::exchange::StoredError;
 use crate::search::{IndexBuilder, SearchIndex};
 use crate::view_state::RecordSet;
@@ -50,7 +50,13 @@ impl Catalog {
                     .collect(),
             )),
         };
-        let (index, builder) = if dataset.studies.len() > INDEX_AT_ONCE {
+        let details_loading = bundled.is_some_and(|b| b.details == DetailsState::Loading);
+        let (index, builder) = if details_loading {
+            // Most of a record's words are in its summary: until that is in, a search with
+            // text says it is being prepared rather than answer from titles alone. The library
+            // that has the details makes a new catalog.
+            (IndexBuilder::new(&dataset.studies).records_only(), None)
+        } else if dataset.studies.len() > INDEX_AT_ONCE {
             let builder = IndexBuilder::new(&dataset.studies);
             (builder.records_only(), Some(builder))
         } else {
@@ -272,6 +278,36 @@ impl Library {
         let mut imported = self.imported.clone();
         imported.extend(more);
         Ok(self.replaced(imported))
+    }
+
+    /// Whether the bundled records' summaries, sources and notes are in yet.
+    pub fn details(&self) -> &DetailsState {
+        &self.bundled.details
+    }
+
+    /// A new library whose bundled records have the details file's contents (`bytes`); `Err`
+    /// says why the file does not fit them.
+    pub fn with_details(&self, bytes: &[u8]) -> Result<Self, Problem> {
+        let bundled = self.bundled.with_details(bytes)?;
+        Ok(self.with_bundled(bundled))
+    }
+
+    /// A new library that no longer waits for the details file: it could not be had (`why`).
+    /// Searches then cover what the records carry without it (titles, labels, names, tags).
+    pub fn without_details(&self, why: String) -> Self {
+        let mut bundled = Dataset::clone(&self.bundled);
+        bundled.details = DetailsState::Failed(why);
+        self.with_bundled(bundled)
+    }
+
+    fn with_bundled(&self, bundled: Dataset) -> Self {
+        Self {
+            bundled: Arc::new(bundled),
+            imported: self.imported.clone(),
+            problems: Vec::new(),
+            stored_unread: self.stored_unread,
+            views: Default::default(),
+        }
     }
 
     /// A new library without imported records.

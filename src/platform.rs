@@ -399,11 +399,12 @@ pub fn set_text(el: &web_sys::Element, text: &str) {
 /// Width of `element` in pixels, kept up to date on resize.
 pub fn element_width(element: NodeRef<leptos::html::Div>) -> ReadSignal<f64> {
     let (width, set_width) = signal(0.0);
+    // Also called a frame later, when the component may be gone: then it does nothing.
     let measure = move || {
-        if let Some(el) = element.get_untracked() {
+        if let Some(el) = element.try_get_untracked().flatten() {
             let w = f64::from(el.client_width());
-            if width.get_untracked() != w {
-                set_width.set(w);
+            if width.try_get_untracked().is_some_and(|old| old != w) {
+                let _ = set_width.try_set(w);
             }
         }
     };
@@ -531,6 +532,27 @@ pub async fn read_file(file: web_sys::File) -> Result<Vec<u8>, String> {
     let buffer = wasm_bindgen_futures::JsFuture::from(file.array_buffer())
         .await
         .map_err(|_| "the file could not be read".to_owned())?;
+    Ok(js_sys::Uint8Array::new(&buffer).to_vec())
+}
+
+/// Fetches a file that sits beside the app (`name`, relative to the page) as bytes. `Err` says
+/// why in words: offline and not cached, a missing file, a broken connection.
+pub async fn fetch_beside(name: &str) -> Result<Vec<u8>, String> {
+    use wasm_bindgen_futures::JsFuture;
+    let response = JsFuture::from(window().fetch_with_str(name))
+        .await
+        .map_err(|_| "the network could not be reached".to_owned())?
+        .dyn_into::<web_sys::Response>()
+        .map_err(|_| "the answer was not a response".to_owned())?;
+    if !response.ok() {
+        return Err(format!("the server answered {}", response.status()));
+    }
+    let buffer = response
+        .array_buffer()
+        .map_err(|_| "its body could not be read".to_owned())?;
+    let buffer = JsFuture::from(buffer)
+        .await
+        .map_err(|_| "the download broke off".to_owned())?;
     Ok(js_sys::Uint8Array::new(&buffer).to_vec())
 }
 

@@ -105,6 +105,10 @@ async function loadOurEngine() {
   if (typeof bindings.bench_search !== "function") {
     throw new Error("this build has no bench API: build with --features bench-data");
   }
+  // The bundled records are searched whole: with the summaries and sources the app fetches.
+  const details = await fetch(`../${bindings.bench_details_file()}`);
+  if (!details.ok) throw new Error(`the details file: ${details.status}`);
+  bindings.bench_set_details(new Uint8Array(await details.arrayBuffer()));
   return bindings;
 }
 

@@ -6,7 +6,7 @@
 
 use super::ctx;
 use crate::app::{Ctx, History};
-use crate::data::Study;
+use crate::data::{DetailsState, Study};
 use crate::exchange::protocol::{self, ExportFormat, Reply, Request};
 use crate::exchange::{self, ImportReport, ViewCitation};
 use crate::platform;
@@ -35,6 +35,21 @@ fn current_records(ctx: &Ctx) -> Vec<Study> {
             .map(|&i| data.dataset.studies[i as usize].clone())
             .collect()
     })
+}
+
+/// Why an export now would leave out the bundled records' summaries, sources and notes, if it
+/// would.
+fn details_missing(details: &DetailsState) -> Option<String> {
+    match details {
+        DetailsState::Complete => None,
+        DetailsState::Loading => Some(
+            "The records' summaries and sources are still loading; export once they are in.".into(),
+        ),
+        DetailsState::Failed(why) => Some(format!(
+            "The records' summaries and sources could not be loaded ({why}), so an export would \
+             leave them out. Try again from the notice at the top once you are online."
+        )),
+    }
 }
 
 /// What the panel says when the import/export worker gave no usable answer to `what`.
@@ -69,6 +84,10 @@ pub fn DataPanel() -> impl IntoView {
         move |format: ExportFormat| {
             if ctx.results.with_untracked(|r| r.pending) {
                 set_message.set(PREPARING.into());
+                return;
+            }
+            if let Some(why) = ctx.library.with_untracked(|l| details_missing(l.details())) {
+                set_message.set(why);
                 return;
             }
             let studies = current_records(&ctx);

@@ -4,7 +4,7 @@
 use super::ctx;
 use crate::app::{Ctx, History};
 use crate::data::validate::{is_http_url, mirror};
-use crate::data::{Status, Study};
+use crate::data::{DetailsState, Status, Study};
 use leptos::prelude::*;
 
 #[component]
@@ -207,6 +207,16 @@ fn DetailBody(ctx: Ctx, index: usize, study: Study) -> impl IntoView {
         };
         view! { <p class="news">"Reported by " {n.outlet} ": " {headline} {by} {when}</p> }
     });
+    // A bundled record's summary, sources and notes come a moment after the app starts.
+    let details_pending = (!data.is_imported(index))
+        .then(|| ctx.library.with_untracked(|l| l.details().clone()))
+        .and_then(|details| match details {
+            DetailsState::Complete => None,
+            DetailsState::Loading => Some("Loading the summary, sources and notes…".to_owned()),
+            DetailsState::Failed(why) => Some(format!(
+                "The summary, sources and notes could not be loaded: {why}."
+            )),
+        });
     let status_class = format!("badge status-{}", study.status.slug());
     let cite = citation(&study);
     view! {
@@ -217,6 +227,7 @@ fn DetailBody(ctx: Ctx, index: usize, study: Study) -> impl IntoView {
             {study.milestone.then(|| view! { <span class="badge milestone-badge">"Milestone"</span> })}
             {data.is_imported(index).then(|| view! { <span class="badge">"Imported by you"</span> })}
         </p>
+        {details_pending.map(|why| view! { <p class="detail-pending" role="status">{why}</p> })}
         <p class="detail-summary">{study.summary.clone()}</p>
         {study.note.clone().map(|n| view! { <p class="detail-note"><strong>"Note: "</strong>{n}</p> })}
         <dl class="fields">

@@ -1,6 +1,7 @@
 //! Dismissible notices: what a link could not express, and data that failed to load.
 
-use crate::data::Problem;
+use super::ctx;
+use crate::data::{DetailsState, Problem};
 use crate::view_state::UrlProblem;
 use leptos::prelude::*;
 
@@ -20,11 +21,51 @@ pub fn Notices(url_problems: Vec<UrlProblem>, load_problems: Vec<Problem>) -> im
                 </button>
             </div>
         </Show>
+        <DetailsNotice />
         {(!load_problems.is_empty()).then(|| view! {
             <div class="notice notice-error" role="alert">
                 <p class="notice-title">"Some data could not be loaded:"</p>
                 <ul>{load_problems.iter().map(|p| view! { <li>{p.to_string()}</li> }).collect_view()}</ul>
             </div>
         })}
+    }
+}
+
+/// Says so when the records' summaries, sources and notes could not be fetched (offline on a
+/// first visit, a broken connection, a mismatched deploy): what still works, and a way to try
+/// again.
+#[component]
+fn DetailsNotice() -> impl IntoView {
+    let ctx = ctx();
+    let library = ctx.library;
+    let why = Memo::new(move |_| {
+        library.with(|l| match l.details() {
+            DetailsState::Failed(why) => Some(why.clone()),
+            _ => None,
+        })
+    });
+    let retrying = RwSignal::new(false);
+    let retry = move |_| {
+        retrying.set(true);
+        wasm_bindgen_futures::spawn_local(async move {
+            crate::app::load_details(library).await;
+            let _ = retrying.try_set(false);
+        });
+    };
+    move || {
+        why.get().map(|why| {
+            view! {
+                <div class="notice notice-error" role="alert">
+                    <p class="notice-title">"The records' summaries, sources and notes could not be loaded"</p>
+                    <p>
+                        {format!("Why: {why}. ")}
+                        "Titles, dates, filters and the timeline work; a search looks at titles, labels, names and tags only."
+                    </p>
+                    <button type="button" class="button" disabled=move || retrying.get() on:click=retry>
+                        "Try again"
+                    </button>
+                </div>
+            }
+        })
     }
 }

@@ -6,14 +6,35 @@ pub mod source;
 pub mod validate;
 
 pub use model::{
-    Approach, Bundle, CancerType, NewsSource, Outcome, PartialDate, Problem, Publication, Redirect,
-    Regulator, Scope, SourceRef, Stage, Status, Study, Trial,
+    Approach, Bundle, CancerType, Details, NewsSource, Outcome, PartialDate, Problem, Publication,
+    Redirect, Regulator, Scope, SourceRef, Stage, Status, Study, StudyDetails, Trial,
 };
 
 use std::collections::HashMap;
 
-/// The records the build validated, serialised with postcard by `build.rs`.
+/// The records the build validated, serialised with postcard by `build.rs`, without their
+/// details.
 static BUNDLE: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/studies.postcard"));
+
+/// The bundled records' details (summaries, sources, notes…): a file beside the app, named by
+/// its content hash, fetched after the first paint ([`Dataset::with_details`]).
+pub const DETAILS_FILE: &str = env!("IMMUNOTIMELINE_DETAILS_FILE");
+
+/// Native builds (tests, tools) read the details file from the build instead.
+#[cfg(not(target_arch = "wasm32"))]
+static DETAILS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/details.postcard"));
+
+/// Whether a dataset's records carry their details.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub enum DetailsState {
+    /// Everything is in the records (imports, synthetic records, the bundle once completed).
+    #[default]
+    Complete,
+    /// The bundled records' details file is being fetched.
+    Loading,
+    /// It could not be had: why, in words for the reader.
+    Failed(String),
+}
 
 /// All records the app shows, with the lookups the UI needs.
 #[derive(Clone, Debug, Default)]
@@ -24,18 +45,36 @@ pub struct Dataset {
     pub studies: Vec<Study>,
     /// Ids that were published once and now lead to another record (merged or retired).
     pub redirects: Vec<Redirect>,
+    /// Whether the records' summaries, sources and notes are in yet.
+    pub details: DetailsState,
     by_id: HashMap<String, usize>,
     built_upon_by: Vec<Vec<usize>>,
 }
 
 impl Dataset {
-    /// The dataset compiled into the app. Decoding cannot fail for a build that passed its
-    /// checks; if it somehow does, the app gets an empty dataset and the problem to show.
+    /// The dataset compiled into the app: in the browser without its details (they come with
+    /// [`Dataset::with_details`]), natively with them.
     pub fn bundled() -> (Self, Vec<Problem>) {
+        let (dataset, problems) = Self::bundled_without_details();
+        #[cfg(not(target_arch = "wasm32"))]
+        if problems.is_empty() {
+            return match dataset.with_details(DETAILS) {
+                Ok(complete) => (complete, problems),
+                Err(problem) => (dataset, vec![problem]),
+            };
+        }
+        (dataset, problems)
+    }
+
+    /// The records the wasm carries, waiting for their details ([`DetailsState::Loading`]).
+    /// Decoding cannot fail for a build that passed its checks; if it somehow does, the app gets
+    /// an empty dataset and the problem to show.
+    pub fn bundled_without_details() -> (Self, Vec<Problem>) {
         match postcard::from_bytes::<Bundle>(BUNDLE) {
             Ok(bundle) => (
                 Self {
                     redirects: bundle.redirects,
+                    details: DetailsState::Loading,
                     ..Self::new(bundle.version, bundle.studies)
                 },
                 Vec::new(),
@@ -50,6 +89,51 @@ impl Dataset {
                 }],
             ),
         }
+    }
+
+    /// The details file's bytes as the build wrote them (what the browser fetches).
+    #[cfg(not(target_arch = "wasm32"))]
+    pub fn bundled_details_file() -> &'static [u8] {
+        DETAILS
+    }
+
+    /// This dataset with the details file's contents (`bytes`) put into its records. Refused,
+    /// with the reason, when the file is not this dataset's: another version, or a record
+    /// missing from either side.
+    pub fn with_details(&self, bytes: &[u8]) -> Result<Self, Problem> {
+        let problem = |message: String| Problem {
+            file: DETAILS_FILE.into(),
+            record: String::new(),
+            field: String::new(),
+            message,
+        };
+        let details = postcard::from_bytes::<Details>(bytes)
+            .map_err(|error| problem(format!("it could not be read ({error})")))?;
+        if details.version != self.version {
+            return Err(problem(format!(
+                "it is for version {} of the data, not {}",
+                details.version, self.version
+            )));
+        }
+        if details.records.len() != self.studies.len() {
+            return Err(problem(format!(
+                "it has {} records, not {}",
+                details.records.len(),
+                self.studies.len()
+            )));
+        }
+        let mut complete = self.clone();
+        let mut filled = vec![false; self.studies.len()];
+        for (id, more) in details.records {
+            let index = self
+                .index_of(&id)
+                .filter(|&index| !filled[index])
+                .ok_or_else(|| problem(format!("it names `{id}` twice or not in the records")))?;
+            filled[index] = true;
+            complete.studies[index].put_details(more);
+        }
+        complete.details = DetailsState::Complete;
+        Ok(complete)
     }
 
     /// Wraps validated records, sorting them by date and indexing ids and links.
@@ -72,6 +156,7 @@ impl Dataset {
             version,
             studies,
             redirects: Vec::new(),
+            details: DetailsState::Complete,
             by_id,
             built_upon_by,
         }

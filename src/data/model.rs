@@ -518,6 +518,81 @@ pub struct Bundle {
     pub redirects: Vec<Redirect>,
 }
 
+/// The part of each bundled record that the first screen does not show: summary, note,
+/// sources, publication, news, people and per-field status. `build.rs` writes it to a file of its
+/// own beside the app ([`super::DETAILS_FILE`]), which the app fetches after its first paint and
+/// the service worker keeps for offline use; the records in the wasm carry everything else.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct StudyDetails {
+    pub summary: String,
+    pub note: Option<String>,
+    pub people: Vec<String>,
+    pub publication: Option<Publication>,
+    pub news: Option<NewsSource>,
+    pub field_status: BTreeMap<String, Status>,
+    pub sources: Vec<SourceRef>,
+}
+
+/// The details file: every bundled record's [`StudyDetails`] by id, for one dataset version.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Details {
+    /// The [`Bundle::version`] these details belong to.
+    pub version: String,
+    pub records: Vec<(String, StudyDetails)>,
+}
+
+impl Study {
+    /// Moves the details out of the record, leaving those fields empty.
+    pub fn take_details(&mut self) -> StudyDetails {
+        StudyDetails {
+            summary: std::mem::take(&mut self.summary),
+            note: self.note.take(),
+            people: std::mem::take(&mut self.people),
+            publication: self.publication.take(),
+            news: self.news.take(),
+            field_status: std::mem::take(&mut self.field_status),
+            sources: std::mem::take(&mut self.sources),
+        }
+    }
+
+    /// Puts details (back) into the record.
+    pub fn put_details(&mut self, details: StudyDetails) {
+        let StudyDetails {
+            summary,
+            note,
+            people,
+            publication,
+            news,
+            field_status,
+            sources,
+        } = details;
+        self.summary = summary;
+        self.note = note;
+        self.people = people;
+        self.publication = publication;
+        self.news = news;
+        self.field_status = field_status;
+        self.sources = sources;
+    }
+}
+
+impl Bundle {
+    /// Splits the records into what the wasm carries and the details file, both tagged with this
+    /// bundle's version (which covers both parts).
+    pub fn split(mut self) -> (Self, Details) {
+        let records = self
+            .studies
+            .iter_mut()
+            .map(|study| (study.id.clone(), study.take_details()))
+            .collect();
+        let details = Details {
+            version: self.version.clone(),
+            records,
+        };
+        (self, details)
+    }
+}
+
 /// A retired or merged record's id and the record that took its place, so old links still land.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Redirect {
@@ -533,13 +608,19 @@ impl Bundle {
     /// Builds a bundle whose version is a short hash of the records' bytes (FNV-1a, 64 bit).
     pub fn new(studies: Vec<Study>, redirects: Vec<Redirect>) -> Self {
         let bytes = postcard::to_allocvec(&(&studies, &redirects)).unwrap_or_default();
-        let hash = bytes.iter().fold(0xcbf2_9ce4_8422_2325_u64, |hash, byte| {
-            (hash ^ u64::from(*byte)).wrapping_mul(0x0000_0100_0000_01b3)
-        });
+        let hash = fnv1a(&bytes);
         Self {
             version: format!("{:08x}", hash >> 32),
             studies,
             redirects,
         }
     }
+}
+
+/// FNV-1a, 64 bit: a short, stable hash of bytes for versions and file names (not a defence
+/// against anyone crafting collisions; the files are our own build's).
+pub fn fnv1a(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(0xcbf2_9ce4_8422_2325_u64, |hash, byte| {
+        (hash ^ u64::from(*byte)).wrapping_mul(0x0000_0100_0000_01b3)
+    })
 }

@@ -28,6 +28,11 @@ test("the first visit downloads the wasm once and registers the worker after it"
   );
   const glue = env.responses.filter((r) => /immunotimeline-[0-9a-f]{8,16}\.js$/.test(r.path));
   assert.deepEqual(glue.map((r) => r.status), [200, 304]);
+  // The records' details: fetched by the page once its first results are painted, after the
+  // wasm, and revalidated by the precache like the other content-hashed files.
+  const details = env.responses.filter((r) => /^\/details-[0-9a-f]{16}\.postcard$/.test(r.path));
+  assert.deepEqual(details.map((r) => r.status), [200, 304]);
+  assert.ok(env.responses.indexOf(details[0]) > env.responses.indexOf(wasm[0]));
   // Non-hashed files are precached fresh (a stale index.html must never be kept).
   const pages = env.responses.filter((r) => r.path === "/");
   assert.deepEqual(pages.map((r) => r.status), [200, 200]);

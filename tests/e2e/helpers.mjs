@@ -44,8 +44,10 @@ export async function start({ root = "dist", prefix = "/" } = {}) {
   };
 }
 
-/** Opens the app at `path` and waits until the study list has rendered. Collects page errors. */
-export async function openApp(env, path = "", { context } = {}) {
+/** Opens the app at `path` and waits until the study list has rendered and (unless
+ * `details: false`) the records' summaries are in or have failed, so a search answers at once.
+ * Collects page errors. */
+export async function openApp(env, path = "", { context, details = true } = {}) {
   const ctx = context ?? (await env.browser.newContext());
   const page = await ctx.newPage();
   const errors = [];
@@ -55,6 +57,7 @@ export async function openApp(env, path = "", { context } = {}) {
   });
   await page.goto(env.url(path));
   await page.locator(".result-count").waitFor();
+  if (details) await page.locator("main#results:not([data-indexing])").waitFor();
   return new TimelinePage(page, errors);
 }
 

@@ -1,6 +1,6 @@
 // After one online visit the service worker serves the whole app: with the network gone (the
 // browser offline and the server stopped), a reload and a deep link with query parameters still
-// render the full app, search still works, and so does an export (the import/export worker's
+// render the full app with the records' summaries, search still works, and so does an export (the import/export worker's
 // files come from the cache too; the page itself never loaded them).
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
@@ -34,6 +34,11 @@ test("after the first visit, a reload and a deep link work with no network", asy
   await deep.search("CAR");
   await deep.waitForCount((n) => n > 0 && n < total, "fewer studies for CAR");
 
+  // The records' summaries and sources come from the cache too.
+  const study = await openApp(env, "?study=akkermansia-pd1-2018", { context });
+  await study.page.locator("aside.detail .detail-summary", { hasText: /muciniphila/i }).waitFor();
+  assert.ok((await study.page.locator("aside.detail .sources li").count()) >= 1);
+
   const [file] = await Promise.all([
     deep.page.waitForEvent("download"),
     deep.page.getByRole("button", { name: "CSV", exact: true }).click(),
@@ -41,6 +46,6 @@ test("after the first visit, a reload and a deep link work with no network", asy
   assert.match(file.suggestedFilename(), /\.csv$/);
   await deep.page.getByText(/Downloaded .*\.csv/).waitFor();
 
-  assert.deepEqual([...app.errors, ...deep.errors], []);
+  assert.deepEqual([...app.errors, ...deep.errors, ...study.errors], []);
   await context.close();
 });

@@ -1,0 +1,57 @@
+// The records' summaries, sources and notes are not in the app's wasm: they come in a file of
+// their own (`details-<hash>.postcard`) fetched after the first paint. Held back, the page still
+// shows every record, a record's title and facts, and says the rest is loading; a search with
+// text says it is being prepared rather than miss a word that is only in a summary. Once the
+// file is in, the summary and its sources show and the same search finds the record.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { start, openApp } from "./helpers.mjs";
+
+const DETAILS = /\/details-[0-9a-f]{16}\.postcard$/;
+// "muciniphila" is in this record's summary only (not in any title, label, drug or target).
+const RECORD = "akkermansia-pd1-2018";
+
+let env;
+before(async () => {
+  env = await start();
+});
+after(async () => {
+  await env?.close();
+});
+
+test("held back, the details file holds up nothing but summaries; released, they show", async () => {
+  const context = await env.browser.newContext();
+  let release;
+  const held = new Promise((done) => (release = done));
+  let asked = 0;
+  await context.route(DETAILS, async (route) => {
+    // The page's own request (the service worker's precache asks for the file too).
+    if (!route.request().serviceWorker()) asked += 1;
+    await held;
+    await route.continue();
+  });
+  const app = await openApp(env, `?view=list&study=${RECORD}`, { context, details: false });
+  const { page } = app;
+
+  const total = await app.count();
+  assert.ok(total >= 350, `every record is listed without the details: ${total}`);
+  const detail = page.locator("aside.detail");
+  await detail.locator("#detail-title").waitFor();
+  await detail.getByText("Loading the summary, sources and notes…").waitFor();
+  assert.equal(await detail.locator(".detail-summary").textContent(), "");
+  assert.equal(asked, 1, "the app asked for the details file once");
+
+  await app.search("muciniphila");
+  await page.locator(".result-count", { hasText: /Preparing/ }).waitFor();
+
+  release();
+  await app.waitForCount((n) => n === 1, "the one record whose summary has the word");
+  assert.deepEqual(await app.cardIds(), [RECORD]);
+  await page.locator(".card-summary", { hasText: /muciniphila/i }).waitFor();
+  const summary = await detail.locator(".detail-summary").textContent();
+  assert.match(summary, /muciniphila/i);
+  assert.ok((await detail.locator(".sources a").count()) >= 1, "the sources are links");
+  assert.equal(await detail.getByText("Loading the summary").count(), 0);
+  assert.deepEqual(app.errors, []);
+  await context.close();
+});
