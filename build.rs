@@ -31,7 +31,12 @@ fn main() {
     for entry in std::fs::read_dir("data").into_iter().flatten().flatten() {
         println!("cargo:rerun-if-changed={}", entry.path().display());
     }
-    let (studies, redirects, problems) = source::load_dir(Path::new("data"), true);
+    let source::Loaded {
+        studies,
+        redirects,
+        stories,
+        problems,
+    } = source::load_dir(Path::new("data"), true);
     if !problems.is_empty() {
         eprintln!("The dataset has {} problem(s):", problems.len());
         for problem in &problems {
@@ -41,8 +46,9 @@ fn main() {
     }
 
     // The records go into the wasm without their details (summaries, sources, notes…), which
-    // go into a file named by its content hash: the app fetches it after its first paint.
-    let (bundle, details) = model::Bundle::new(studies, redirects).split();
+    // go with the guided stories into a file named by its content hash: the app fetches it
+    // after its first paint.
+    let (bundle, details) = model::Bundle::new(studies, redirects).split(stories);
     let out = PathBuf::from(std::env::var("OUT_DIR").expect("cargo sets OUT_DIR"));
     let bytes = postcard::to_allocvec(&bundle).expect("serialising the dataset");
     std::fs::write(out.join("studies.postcard"), &bytes).expect("writing the bundled dataset");

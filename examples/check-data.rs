@@ -5,15 +5,20 @@
 #[cfg(not(target_arch = "wasm32"))]
 fn main() {
     let folder = std::env::args().nth(1).unwrap_or_else(|| "data".to_owned());
-    let (studies, redirects, problems) =
-        immunotimeline::data::source::load_dir(std::path::Path::new(&folder), true);
+    let immunotimeline::data::source::Loaded {
+        studies,
+        redirects,
+        stories,
+        problems,
+    } = immunotimeline::data::source::load_dir(std::path::Path::new(&folder), true);
     for problem in &problems {
         println!("{problem}");
     }
     println!(
-        "{} valid records, {} redirects, {} problem(s)",
+        "{} valid records, {} redirects, {} stories, {} problem(s)",
         studies.len(),
         redirects.len(),
+        stories.len(),
         problems.len()
     );
     if !problems.is_empty() {

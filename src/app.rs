@@ -15,6 +15,7 @@ use crate::components::{
     notices::Notices,
     overview::Overview,
     search_box::SearchBar,
+    story::StoryPanel,
     study_list::{PrintList, StudyList},
     timeline::Timeline,
     toolbar::Toolbar,
@@ -345,7 +346,6 @@ fn Shell(
             address.go(address_search(&next), history);
         })
     };
-    let query = Memo::new(move |_| state.with(ViewState::to_query));
     // Bumped when a catalog's text index is complete, so the complete catalog is taken up.
     let indexed = RwSignal::new(0u32);
     let catalog = Memo::new(move |_| {
@@ -366,6 +366,27 @@ fn Shell(
         } else {
             indexing.set(None);
         }
+    });
+    // While a guided story is followed, the results are its records.
+    let story_records = Memo::new(move |_| {
+        let id = state.with(|s| s.story.clone())?;
+        let steps: Vec<String> = library.with(|l| {
+            l.stories()
+                .iter()
+                .find(|story| story.id == id)
+                .map(|story| story.steps.iter().map(|s| s.record.clone()).collect())
+        })?;
+        Some(catalog.with(|c| {
+            steps
+                .iter()
+                .filter_map(|id| c.dataset.index_of(id).map(|i| i as u32))
+                .collect::<Vec<u32>>()
+        }))
+    });
+    let query = Memo::new(move |_| {
+        let mut query = state.with(ViewState::to_query);
+        query.only = story_records.get();
+        query
     });
     let results = Memo::new(move |_| catalog.with(|c| query.with(|q| c.index.search(q))));
     let selected = Memo::new(move |_| state.with(|s| s.study.clone()));
@@ -428,6 +449,7 @@ fn Shell(
                     tabindex="-1"
                     data-indexing=move || indexing.get().map(|percent| percent.to_string())
                 >
+                    <StoryPanel />
                     <Toolbar />
                     {move || {
                         if printing.get() {

@@ -280,6 +280,11 @@ impl Library {
         Ok(self.replaced(imported))
     }
 
+    /// The guided stories (they come with the details).
+    pub fn stories(&self) -> &[crate::data::Story] {
+        &self.bundled.stories
+    }
+
     /// Whether the bundled records' summaries, sources and notes are in yet.
     pub fn details(&self) -> &DetailsState {
         &self.bundled.details

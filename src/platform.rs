@@ -379,6 +379,43 @@ pub fn mark_linked(scope: &str, id: &str, on: bool) {
     }
 }
 
+/// Gives the class `story-past` to exactly the timeline's markers of `past` (record ids): the
+/// steps of a story already taken; and `story-now` to the marker of the step shown (`now`).
+pub fn mark_story_path(past: &[String], now: Option<&str>) {
+    let Ok(list) = document().query_selector_all(".timeline [data-id]") else {
+        return;
+    };
+    for i in 0..list.length() {
+        if let Some(el) = list
+            .item(i)
+            .and_then(|node| node.dyn_into::<web_sys::Element>().ok())
+        {
+            let id = el.get_attribute("data-id").unwrap_or_default();
+            for (class, on) in [
+                ("story-past", past.contains(&id)),
+                ("story-now", now == Some(id.as_str())),
+            ] {
+                let _ = if on {
+                    el.class_list().add_1(class)
+                } else {
+                    el.class_list().remove_1(class)
+                };
+            }
+        }
+    }
+}
+
+/// Whether a key press belongs to what has focus: typing in a field, or the timeline (which
+/// pans and zooms with arrows and + −).
+pub fn keys_are_taken(ev: &web_sys::KeyboardEvent) -> bool {
+    ev.target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        .is_some_and(|el| {
+            matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT")
+                || el.closest(".timeline-area").ok().flatten().is_some()
+        })
+}
+
 /// The `data-id` of the nearest element at or above an event's target that has one.
 pub fn data_id_of(ev: &web_sys::Event) -> Option<String> {
     ev.target()

@@ -165,7 +165,9 @@ fn source_files_validate_cleanly_and_every_record_reaches_the_bundle() {
 #[test]
 fn the_data_folder_meets_the_curated_rules_the_build_applies() {
     let folder = Path::new(env!("CARGO_MANIFEST_DIR")).join("data");
-    let (studies, _, problems) = source::load_dir(&folder, true);
+    let source::Loaded {
+        studies, problems, ..
+    } = source::load_dir(&folder, true);
     assert!(problems.is_empty(), "{problems:#?}");
     for study in &studies {
         let label = study.label.as_deref().expect("every record has a label");

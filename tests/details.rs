@@ -36,8 +36,12 @@ fn text(words: &str) -> Query {
 
 #[test]
 fn the_details_file_completes_every_record_as_the_data_files_have_it() {
-    let (studies, redirects, problems) =
-        immunotimeline::data::source::load_dir(std::path::Path::new("data"), true);
+    let immunotimeline::data::source::Loaded {
+        studies,
+        redirects,
+        problems,
+        ..
+    } = immunotimeline::data::source::load_dir(std::path::Path::new("data"), true);
     assert!(problems.is_empty(), "{problems:?}");
     let version = model::Bundle::new(studies.clone(), redirects).version;
     let source = Dataset::new(version, studies);

@@ -236,6 +236,7 @@ fn filtered(text: &str, filters: Filters, sort: Sort) -> Query {
         text: text.into(),
         filters,
         sort,
+        only: None,
     }
 }
 

@@ -569,11 +569,13 @@ fn the_fullest_view_without_institutions_fits_in_4_kb() {
         view: ViewMode::Timeline,
         hide: Some(RecordSet::Imported),
         study: Some(["a"; 40].join("-").chars().take(80).collect()),
+        story: Some(["b"; 40].join("-").chars().take(80).collect()),
+        step: Some(999),
         dataset_version: Some("v".repeat(40)),
     };
     let length = write(&fullest).len();
     assert!(
-        length <= 3_400,
+        length <= 3_500,
         "the fullest link without institutions is {length} bytes"
     );
     assert_eq!(parse(&write(&fullest)), (fullest, vec![]));
@@ -648,6 +650,7 @@ fn the_state_gives_the_search_query_and_small_edits() {
                 year_from: Some(2000),
                 year_to: None,
             },
+            only: None,
             sort: Sort::Date,
         }
     );
@@ -793,6 +796,9 @@ fn valid_state() -> impl Strategy<Value = ViewState> {
                 view: pick(ViewMode::ALL, view),
                 hide: maybe(hide, |n| pick(RecordSet::ALL, n)),
                 study: maybe(study, |_| study_id(id)),
+                // Stories round-trip in tests/stories.rs.
+                story: None,
+                step: None,
                 dataset_version: maybe(v, |_| version(dataset_version)),
             }
         })

@@ -80,7 +80,7 @@ fn row(label: &'static str, value: String, badge: Option<AnyView>) -> Option<Any
 
 /// A link only to an http(s) page that is not a mirror (validation refuses mirrors already; this
 /// keeps the promise for anything that slips past it).
-fn external_link(label: String, url: String) -> AnyView {
+pub fn external_link(label: String, url: String) -> AnyView {
     if is_http_url(&url) && mirror(&url).is_none() {
         view! { <a href=url target="_blank" rel="noopener noreferrer">{label}</a> }.into_any()
     } else {

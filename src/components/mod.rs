@@ -10,6 +10,7 @@ pub mod marked;
 pub mod notices;
 pub mod overview;
 pub mod search_box;
+pub mod story;
 pub mod study_list;
 pub mod timeline;
 pub mod toolbar;

@@ -58,6 +58,7 @@ pub fn Toolbar() -> impl IntoView {
                     })
                     .collect_view()}
             </div>
+            <super::story::StoriesMenu />
             <Show when=move || state.with(|s| s.view == ViewMode::Timeline)>
                 <label class="lanes">
                     <span>"Lanes"</span>

@@ -7,7 +7,8 @@ pub mod validate;
 
 pub use model::{
     Approach, Bundle, CancerType, Details, NewsSource, Outcome, PartialDate, Problem, Publication,
-    Redirect, Regulator, Scope, SourceRef, Stage, Status, Study, StudyDetails, Trial,
+    Redirect, Regulator, Scope, SourceRef, Stage, Status, Story, StoryStep, Study, StudyDetails,
+    Trial,
 };
 
 use std::collections::HashMap;
@@ -47,6 +48,8 @@ pub struct Dataset {
     pub redirects: Vec<Redirect>,
     /// Whether the records' summaries, sources and notes are in yet.
     pub details: DetailsState,
+    /// The guided stories through these records (they come with the details).
+    pub stories: Vec<Story>,
     by_id: HashMap<String, usize>,
     built_upon_by: Vec<Vec<usize>>,
 }
@@ -132,6 +135,7 @@ impl Dataset {
             filled[index] = true;
             complete.studies[index].put_details(more);
         }
+        complete.stories = details.stories;
         complete.details = DetailsState::Complete;
         Ok(complete)
     }
@@ -157,6 +161,7 @@ impl Dataset {
             studies,
             redirects: Vec::new(),
             details: DetailsState::Complete,
+            stories: Vec::new(),
             by_id,
             built_upon_by,
         }
@@ -165,6 +170,11 @@ impl Dataset {
     /// Where a published id that is no longer a record's now leads, if it was redirected.
     pub fn redirect(&self, id: &str) -> Option<&Redirect> {
         self.redirects.iter().find(|r| r.from == id)
+    }
+
+    /// The guided story with this id.
+    pub fn story(&self, id: &str) -> Option<&Story> {
+        self.stories.iter().find(|story| story.id == id)
     }
 
     /// The position of the record with this id.

@@ -180,6 +180,19 @@ pub struct PartialDate {
 }
 
 impl PartialDate {
+    /// Whether this date is before `other` whatever the days or months either leaves open
+    /// (1998 is not surely before 1998-05, nor 1998-05 before 1998).
+    pub fn surely_before(&self, other: &PartialDate) -> bool {
+        if self.year != other.year {
+            return self.year < other.year;
+        }
+        match (self.month, other.month) {
+            (Some(a), Some(b)) if a != b => a < b,
+            (Some(_), Some(_)) => matches!((self.day, other.day), (Some(a), Some(b)) if a < b),
+            _ => false,
+        }
+    }
+
     /// Parses `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, checking that the date exists.
     pub fn parse(text: &str) -> Result<Self, String> {
         let parts: Vec<&str> = text.split('-').collect();
@@ -533,12 +546,37 @@ pub struct StudyDetails {
     pub sources: Vec<SourceRef>,
 }
 
-/// The details file: every bundled record's [`StudyDetails`] by id, for one dataset version.
+/// The details file: every bundled record's [`StudyDetails`] by id, and the guided stories, for
+/// one dataset version.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Details {
     /// The [`Bundle::version`] these details belong to.
     pub version: String,
     pub records: Vec<(String, StudyDetails)>,
+    pub stories: Vec<Story>,
+}
+
+/// A guided story (`data/stories.toml`): an ordered walk through existing records, each step
+/// with one connecting sentence in our own words that states only what its record says.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Story {
+    /// Permanent slug; links name it (`story=`).
+    pub id: String,
+    pub title: String,
+    /// What the story follows, in a sentence or two.
+    pub summary: String,
+    pub steps: Vec<StoryStep>,
+}
+
+/// One step of a [`Story`].
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct StoryStep {
+    /// The id of the record this step shows.
+    pub record: String,
+    /// The connecting sentence.
+    pub text: String,
+    /// Why this step comes here although its record is dated before the previous step's.
+    pub out_of_order: Option<String>,
 }
 
 impl Study {
@@ -577,9 +615,9 @@ impl Study {
 }
 
 impl Bundle {
-    /// Splits the records into what the wasm carries and the details file, both tagged with this
-    /// bundle's version (which covers both parts).
-    pub fn split(mut self) -> (Self, Details) {
+    /// Splits the records into what the wasm carries and the details file (which also takes the
+    /// stories), both tagged with this bundle's version.
+    pub fn split(mut self, stories: Vec<Story>) -> (Self, Details) {
         let records = self
             .studies
             .iter_mut()
@@ -588,6 +626,7 @@ impl Bundle {
         let details = Details {
             version: self.version.clone(),
             records,
+            stories,
         };
         (self, details)
     }

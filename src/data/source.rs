@@ -2,12 +2,12 @@
 //!
 //! Native only: the browser never parses TOML. Also compiled into `build.rs`.
 
-use super::model::{Problem, Redirect, Study};
-use super::validate::{RawRedirect, RawStudy};
+use super::model::{Problem, Redirect, Story, Study};
+use super::validate::{RawRedirect, RawStory, RawStudy};
 use serde::Deserialize;
 
-/// The shape of one source file: `[[study]]` tables, and `[[redirect]]` tables for ids that were
-/// published once and now lead to another record.
+/// The shape of one source file: `[[study]]` tables, `[[redirect]]` tables for ids that were
+/// published once and now lead to another record, and `[[story]]` tables (guided stories).
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct SourceFile {
@@ -15,6 +15,17 @@ pub struct SourceFile {
     pub study: Vec<RawStudy>,
     #[serde(default)]
     pub redirect: Vec<RawRedirect>,
+    #[serde(default)]
+    pub story: Vec<RawStory>,
+}
+
+/// Everything the data folder holds, validated, with the problems found.
+#[derive(Debug, Default)]
+pub struct Loaded {
+    pub studies: Vec<Study>,
+    pub redirects: Vec<Redirect>,
+    pub stories: Vec<Story>,
+    pub problems: Vec<Problem>,
 }
 
 /// Parses one file's text. A syntax or type error is one problem naming the file and the line.
@@ -49,7 +60,7 @@ pub fn read_file(file: &str, text: &str) -> (SourceFile, Vec<Problem>) {
 /// `build.rs` bundles, and what `examples/check-data.rs` checks, with the curated dataset's own
 /// rules ([`super::validate::curated_rules`]) when `curated` is set. File names in problems are
 /// written `<dir>/<name>`.
-pub fn load_dir(dir: &std::path::Path, curated: bool) -> (Vec<Study>, Vec<Redirect>, Vec<Problem>) {
+pub fn load_dir(dir: &std::path::Path, curated: bool) -> Loaded {
     let mut files: Vec<_> = match std::fs::read_dir(dir) {
         Ok(entries) => entries
             .filter_map(Result::ok)
@@ -63,12 +74,16 @@ pub fn load_dir(dir: &std::path::Path, curated: bool) -> (Vec<Study>, Vec<Redire
                 field: String::new(),
                 message: format!("the data folder cannot be read: {error}"),
             };
-            return (Vec::new(), Vec::new(), vec![problem]);
+            return Loaded {
+                problems: vec![problem],
+                ..Loaded::default()
+            };
         }
     };
     files.sort();
     let mut records = Vec::new();
     let mut redirects = Vec::new();
+    let mut stories = Vec::new();
     let mut problems = Vec::new();
     for path in &files {
         let name = path.display().to_string();
@@ -78,6 +93,7 @@ pub fn load_dir(dir: &std::path::Path, curated: bool) -> (Vec<Study>, Vec<Redire
                 problems.extend(found);
                 records.extend(parsed.study.into_iter().map(|raw| (name.clone(), raw)));
                 redirects.extend(parsed.redirect.into_iter().map(|raw| (name.clone(), raw)));
+                stories.extend(parsed.story.into_iter().map(|raw| (name.clone(), raw)));
             }
             Err(error) => problems.push(Problem {
                 file: name,
@@ -94,5 +110,12 @@ pub fn load_dir(dir: &std::path::Path, curated: bool) -> (Vec<Study>, Vec<Redire
     problems.extend(found);
     let (redirects, found) = super::validate::validate_redirects(&redirects, &studies);
     problems.extend(found);
-    (studies, redirects, problems)
+    let (stories, found) = super::validate::validate_stories(&stories, &studies);
+    problems.extend(found);
+    Loaded {
+        studies,
+        redirects,
+        stories,
+        problems,
+    }
 }

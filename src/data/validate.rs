@@ -6,7 +6,7 @@
 
 use super::model::{
     Approach, CancerType, MAX_LABEL, NewsSource, Outcome, PartialDate, Problem, Publication,
-    Redirect, Regulator, Scope, SourceRef, Stage, Status, Study, Trial,
+    Redirect, Regulator, Scope, SourceRef, Stage, Status, Story, StoryStep, Study, Trial,
 };
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, HashMap, HashSet};
@@ -84,6 +84,33 @@ pub struct RawRedirect {
     pub to: Option<String>,
     pub reason: Option<String>,
 }
+
+/// A `[[story]]` table of a data file (`data/stories.toml`), with its `[[story.step]]` tables.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawStory {
+    pub id: Option<String>,
+    pub title: Option<String>,
+    pub summary: Option<String>,
+    #[serde(default)]
+    pub step: Vec<RawStoryStep>,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawStoryStep {
+    pub record: Option<String>,
+    pub text: Option<String>,
+    pub out_of_order: Option<String>,
+}
+
+/// The longest story title, and how many characters a story's summary and a step's sentence
+/// may have.
+pub const MAX_STORY_TITLE: usize = 80;
+pub const MAX_STORY_SUMMARY: usize = 300;
+pub const MAX_STEP_TEXT: usize = 240;
+/// How many steps a story has at least and at most.
+pub const STORY_STEPS: std::ops::RangeInclusive<usize> = 3..=40;
 
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -513,6 +540,123 @@ pub fn mirror(url: &str) -> Option<&'static str> {
 
 /// Checks the `[[redirect]]` tables against the validated records: each names a published id
 /// that is no longer a record's, a record that exists, and a reason.
+/// Checks the guided stories against the validated records: unique slugs, texts within their
+/// lengths, 3 to 40 steps, each naming a dated record that exists, none twice, and the steps in
+/// time order (a step dated before the one it follows must say why in `out_of_order`; one that
+/// is not must not).
+pub fn validate_stories(
+    stories: &[(String, RawStory)],
+    studies: &[Study],
+) -> (Vec<Story>, Vec<Problem>) {
+    let by_id: HashMap<&str, &Study> = studies.iter().map(|s| (s.id.as_str(), s)).collect();
+    let mut problems = Vec::new();
+    let mut out = Vec::new();
+    let mut seen = HashSet::new();
+    for (index, (file, raw)) in stories.iter().enumerate() {
+        let record = raw
+            .id
+            .clone()
+            .unwrap_or_else(|| format!("story #{}", index + 1));
+        let mut c = Checker {
+            file,
+            record: &record,
+            problems: Vec::new(),
+        };
+        let id = c.slug("id", raw.id.as_deref());
+        if let Some(id) = &id
+            && !seen.insert(id.clone())
+        {
+            c.report("id", format!("`{id}` is the id of another story too"));
+        }
+        let title = c.required_text("title", raw.title.as_deref());
+        let summary = c.required_text("summary", raw.summary.as_deref());
+        c.at_most("title", title.as_deref(), MAX_STORY_TITLE);
+        c.at_most("summary", summary.as_deref(), MAX_STORY_SUMMARY);
+        if !STORY_STEPS.contains(&raw.step.len()) {
+            c.report(
+                "step",
+                format!(
+                    "has {} steps; a story has {} to {}",
+                    raw.step.len(),
+                    STORY_STEPS.start(),
+                    STORY_STEPS.end()
+                ),
+            );
+        }
+        let mut steps = Vec::new();
+        let mut shown = HashSet::new();
+        let mut previous: Option<PartialDate> = None;
+        for (n, step) in raw.step.iter().enumerate() {
+            let field = format!("step {}", n + 1);
+            let text = c.required_text(&format!("{field}.text"), step.text.as_deref());
+            c.at_most(&format!("{field}.text"), text.as_deref(), MAX_STEP_TEXT);
+            let out_of_order = c.optional_text(
+                &format!("{field}.out_of_order"),
+                step.out_of_order.as_deref(),
+            );
+            let Some(id) = c.slug(&format!("{field}.record"), step.record.as_deref()) else {
+                continue;
+            };
+            let Some(study) = by_id.get(id.as_str()) else {
+                c.report(
+                    &format!("{field}.record"),
+                    format!("`{id}` is not the id of any record"),
+                );
+                continue;
+            };
+            if !shown.insert(id.clone()) {
+                c.report(
+                    &format!("{field}.record"),
+                    format!("`{id}` is already an earlier step"),
+                );
+            }
+            let Some(date) = study.date else {
+                c.report(
+                    &format!("{field}.record"),
+                    format!("`{id}` is undated, so it has no place in time"),
+                );
+                continue;
+            };
+            let earlier = previous.is_some_and(|before| date.surely_before(&before));
+            match (earlier, &out_of_order) {
+                (true, None) => c.report(
+                    &format!("{field}.record"),
+                    format!(
+                        "`{id}` ({}) is dated before the step it follows ({}); put the steps in time order or say why in `out_of_order`",
+                        date.human(),
+                        previous.map(|d| d.human()).unwrap_or_default()
+                    ),
+                ),
+                (false, Some(_)) => c.report(
+                    &format!("{field}.out_of_order"),
+                    "is set, but this step is not dated before the one it follows",
+                ),
+                _ => {}
+            }
+            previous = Some(date);
+            if let Some(text) = text {
+                steps.push(StoryStep {
+                    record: id,
+                    text,
+                    out_of_order,
+                });
+            }
+        }
+        let found = c.problems;
+        if let (Some(id), Some(title), Some(summary), true) = (id, title, summary, found.is_empty())
+        {
+            out.push(Story {
+                id,
+                title,
+                summary,
+                steps,
+            });
+        }
+        problems.extend(found);
+    }
+    (out, problems)
+}
+
 pub fn validate_redirects(
     redirects: &[(String, RawRedirect)],
     studies: &[Study],
@@ -611,6 +755,13 @@ impl Checker<'_> {
             self.report(field, "is required");
         }
         text
+    }
+
+    /// Reports a text longer than `max` characters.
+    fn at_most(&mut self, field: &str, value: Option<&str>, max: usize) {
+        if let Some(count) = value.map(|v| v.chars().count()).filter(|&n| n > max) {
+            self.report(field, format!("has {count} characters; at most {max}"));
+        }
     }
 
     fn texts(&mut self, field: &str, values: &[String]) -> Vec<String> {

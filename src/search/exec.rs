@@ -12,7 +12,17 @@ pub(crate) fn search(index: &SearchIndex, query: &Query) -> Results {
         return pending(index, query);
     }
     let plan = Plan::new(index, &query.text);
-    let (matches, unmatched_words) = text_matches(index, &plan);
+    let (mut matches, unmatched_words) = text_matches(index, &plan);
+    if let Some(only) = &query.only {
+        let mut allowed = Bitset::empty(index.len());
+        for &position in only.iter().filter(|&&p| (p as usize) < index.len()) {
+            allowed.insert(position);
+        }
+        match &mut matches {
+            Some(set) => set.intersect_with(&allowed),
+            None => matches = Some(allowed),
+        }
+    }
     let selection = Selection::new(index, &query.filters);
     let tally = facets::tally(index, &selection, matches);
     let hits = match &tally.hits {

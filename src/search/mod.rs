@@ -41,6 +41,8 @@ pub struct Query {
     pub text: String,
     pub filters: Filters,
     pub sort: Sort,
+    /// Only these records (positions), if set: a guided story's steps.
+    pub only: Option<Vec<u32>>,
 }
 
 /// Facet selections: values within one facet are OR-ed, facets are AND-ed.

@@ -5,8 +5,8 @@ use super::param::sort_from_word;
 use super::problem::quote;
 use super::raw::RawParams;
 use super::{
-    Lanes, MAX_INSTITUTION_CHARS, MAX_STUDY_ID_CHARS, MAX_TEXT_CHARS, MAX_VERSION_CHARS, Param,
-    RecordSet, UrlProblem, ViewMode, ViewState, YEARS, YearSpan,
+    Lanes, MAX_INSTITUTION_CHARS, MAX_STORY_STEP, MAX_STUDY_ID_CHARS, MAX_TEXT_CHARS,
+    MAX_VERSION_CHARS, Param, RecordSet, UrlProblem, ViewMode, ViewState, YEARS, YearSpan,
 };
 use crate::data::{Approach, CancerType, Outcome, Regulator, Stage};
 use std::collections::BTreeSet;
@@ -47,6 +47,8 @@ pub(super) fn interpret(raw: &RawParams, problems: &mut Vec<UrlProblem>) -> View
         view: checked(raw, Param::View, word(ViewMode::from_word), problems).unwrap_or_default(),
         hide: checked(raw, Param::Hide, word(RecordSet::from_word), problems),
         study: checked(raw, Param::Study, study_id, problems),
+        story: checked(raw, Param::Story, study_id, problems),
+        step: checked(raw, Param::Step, step_number, problems),
         dataset_version: checked(raw, Param::V, dataset_version, problems),
     }
 }
@@ -160,6 +162,14 @@ fn study_id(param: Param, value: &str) -> Result<String, UrlProblem> {
     short(param, value, MAX_STUDY_ID_CHARS)?;
     well_formed
         .then(|| value.to_owned())
+        .ok_or_else(|| malformed(param, value))
+}
+
+/// A story's step, counted from 1 (whether the story has it is checked once the stories are in).
+fn step_number(param: Param, value: &str) -> Result<u32, UrlProblem> {
+    digits(value)
+        .and_then(|n| u32::try_from(n).ok())
+        .filter(|n| (1..=MAX_STORY_STEP).contains(n))
         .ok_or_else(|| malformed(param, value))
 }
 

@@ -22,6 +22,8 @@
 //! | `view`      | `timeline`, `list` or `bench` (lab to clinic)   | `timeline`  |
 //! | `hide`      | `imported` or `bundled`: the record set hidden  | neither     |
 //! | `study`     | the selected record's id                        | none        |
+//! | `story`     | the guided story followed (`data/stories.toml`) | none        |
+//! | `step`      | its step, from 1                                | 1           |
 //! | `v`         | the dataset version the link was made with      | none        |
 //!
 //! The canonical form written by [`write()`] omits defaults, lists slugs in vocabulary order and
@@ -67,6 +69,9 @@ pub const MAX_LIST_VALUES: usize = 20;
 pub const MAX_SLUG_VALUES: usize = 32;
 /// The longest institution name, in characters.
 pub const MAX_INSTITUTION_CHARS: usize = 120;
+/// The highest story step a link may name (stories have at most 40).
+pub const MAX_STORY_STEP: u32 = 999;
+
 /// The longest study id, in characters (the dataset's own limit).
 pub const MAX_STUDY_ID_CHARS: usize = MAX_ID;
 /// The longest dataset version, in characters.
@@ -105,6 +110,9 @@ pub struct ViewState {
     pub hide: Option<RecordSet>,
     /// The id of the selected record.
     pub study: Option<String>,
+    /// The guided story being followed, and its step (from 1; `None` is the first).
+    pub story: Option<String>,
+    pub step: Option<u32>,
     /// The dataset version the link was made with (`v`).
     pub dataset_version: Option<String>,
 }
@@ -184,6 +192,7 @@ impl ViewState {
                 year_to: self.year_to,
             },
             sort: self.sort,
+            only: None,
         }
     }
 

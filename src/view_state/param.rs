@@ -30,12 +30,14 @@ pub enum Param {
     View,
     Hide,
     Study,
+    Story,
+    Step,
     V,
 }
 
 impl Param {
     /// Every parameter, in canonical order.
-    pub const ALL: [Param; 16] = [
+    pub const ALL: [Param; 18] = [
         Param::Q,
         Param::Approach,
         Param::Cancer,
@@ -51,6 +53,8 @@ impl Param {
         Param::View,
         Param::Hide,
         Param::Study,
+        Param::Story,
+        Param::Step,
         Param::V,
     ];
 
@@ -72,6 +76,8 @@ impl Param {
             Param::View => "view",
             Param::Hide => "hide",
             Param::Study => "study",
+            Param::Story => "story",
+            Param::Step => "step",
             Param::V => "v",
         }
     }
@@ -94,6 +100,8 @@ impl Param {
             Param::View => "view",
             Param::Hide => "record set to hide",
             Param::Study => "study id",
+            Param::Story => "story id",
+            Param::Step => "story step",
             Param::V => "dataset version",
         }
     }

@@ -177,6 +177,8 @@ impl fmt::Display for UrlProblem {
                     Param::From | Param::To => "a year",
                     Param::Zoom => "a year range like 1990-2005",
                     Param::Study => "a study id",
+                    Param::Story => "a story id",
+                    Param::Step => "a step number from 1",
                     Param::V => "a dataset version",
                     _ => "a valid value",
                 };

@@ -39,6 +39,13 @@ pub(super) fn write(state: &ViewState) -> String {
     if let Some(study) = &state.study {
         link.pair(Param::Study, &encode(study, false));
     }
+    if let Some(story) = &state.story {
+        link.pair(Param::Story, &encode(story, false));
+        // The first step is where a story opens.
+        if let Some(step) = state.step.filter(|&step| step > 1) {
+            link.pair(Param::Step, &step.to_string());
+        }
+    }
     if let Some(version) = &state.dataset_version {
         link.pair(Param::V, &encode(version, false));
     }
@@ -47,7 +54,7 @@ pub(super) fn write(state: &ViewState) -> String {
 
 /// Leaves out institutions (the last in alphabetical order first) until the link of `state` is
 /// at most [`MAX_QUERY_BYTES`] long, so that reading it back never cuts it. Everything else a
-/// parsed state can hold takes at most 3,372 bytes, so dropping institutions always suffices.
+/// parsed state can hold takes at most 3,468 bytes, so dropping institutions always suffices.
 pub(super) fn fit_in_link(state: &mut ViewState, problems: &mut Vec<UrlProblem>) {
     let mut dropped = 0;
     while !state.institutions.is_empty() && write(state).len() > MAX_QUERY_BYTES {

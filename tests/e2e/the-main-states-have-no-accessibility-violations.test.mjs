@@ -26,6 +26,8 @@ const STATES = [
   ["filtered to empty", "?q=zzzzqqq", {}],
   ["detail open", "?study=kottke-2017-mrd-recurrence&view=list", {}],
   ["bench to bedside", "?view=bench", {}],
+  ["a story step", "?story=checkpoint-blockade&step=2", {}],
+  ["a story step on a phone, dark", "?story=car-t&step=4", { viewport: { width: 360, height: 780 }, colorScheme: "dark" }],
   ["dark mode", "?view=list", { colorScheme: "dark" }],
   ["mobile width", "?view=list", { viewport: { width: 360, height: 780 } }],
   ["mobile timeline, dark", "", { viewport: { width: 360, height: 780 }, colorScheme: "dark" }],
