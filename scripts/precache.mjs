@@ -73,9 +73,13 @@ const csp = [
   "form-action 'none'",
 ].join("; ");
 const script = `<script src="./${REGISTER}" defer integrity="${digest("sha384", register)}"></script>`;
-html = html
-  .replace(/<head>\n?/, (head) => `${head}    <meta http-equiv="Content-Security-Policy" content="${csp}" />\n`)
-  .replace(/\s*<\/head>/, `\n    ${script}\n  </head>`);
+// Trunk's minifier leaves out the optional `<head>` tag: then the policy goes before the
+// head's first element (the charset declaration stays within the first 1024 bytes).
+const policy = `<meta http-equiv="Content-Security-Policy" content="${csp}" />`;
+html = (html.includes("<head>")
+  ? html.replace(/<head>\n?/, (head) => `${head}    ${policy}\n`)
+  : html.replace(/<meta\b/i, (meta) => `${policy}${meta}`)
+).replace(/\s*<\/head>/, `\n    ${script}\n  </head>`);
 if (!html.includes(script) || !html.includes(csp)) fail("index.html has no <head>…</head>");
 await writeFile(indexPath, html);
 

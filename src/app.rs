@@ -132,6 +132,10 @@ pub struct Ctx {
     /// every one of them.
     pub selected: Memo<Option<String>>,
     pub set: Callback<(ViewState, History)>,
+    /// The bundled records added since this device's last visit (their ids; empty once the
+    /// reader has seen the notice), and whether the results are only those.
+    pub added: RwSignal<Vec<String>>,
+    pub only_added: RwSignal<bool>,
 }
 
 impl Ctx {
@@ -383,9 +387,37 @@ fn Shell(
                 .collect::<Vec<u32>>()
         }))
     });
+    // Records added since the last visit: found once, at the start, from this device's note of
+    // the ids it saw (benchmark builds' synthetic records are not noted).
+    #[cfg(feature = "bench-data")]
+    let remember = crate::platform::bench_record_count().is_none();
+    #[cfg(not(feature = "bench-data"))]
+    let remember = true;
+    let added = RwSignal::new(if remember {
+        library.with_untracked(|l| added_since_last_visit(l))
+    } else {
+        Vec::new()
+    });
+    let only_added = RwSignal::new(false);
+    let added_records = Memo::new(move |_| {
+        only_added.get().then(|| {
+            added.with(|ids| {
+                catalog.with(|c| {
+                    ids.iter()
+                        .filter_map(|id| c.dataset.index_of(id).map(|i| i as u32))
+                        .collect::<Vec<u32>>()
+                })
+            })
+        })
+    });
     let query = Memo::new(move |_| {
         let mut query = state.with(ViewState::to_query);
-        query.only = story_records.get();
+        query.only = match (story_records.get(), added_records.get()) {
+            (Some(story), Some(added)) => {
+                Some(story.into_iter().filter(|i| added.contains(i)).collect())
+            }
+            (story, added) => story.or(added),
+        };
         query
     });
     let results = Memo::new(move |_| catalog.with(|c| query.with(|q| c.index.search(q))));
@@ -401,6 +433,8 @@ fn Shell(
         tallies,
         selected,
         set,
+        added,
+        only_added,
     };
     provide_context(ctx.clone());
 
@@ -481,6 +515,27 @@ fn Shell(
             </p>
         </footer>
     }
+}
+
+/// The ids of the bundled records this device did not have at its last visit. A first visit
+/// (or a note this version cannot read) notes today's records and finds none new.
+fn added_since_last_visit(library: &Library) -> Vec<String> {
+    let studies = library.bundled_studies();
+    match crate::platform::load_text(crate::seen::KEY).and_then(|text| crate::seen::decode(&text)) {
+        Some(seen) => crate::seen::added(&seen, studies),
+        None => {
+            note_this_visit(library);
+            Vec::new()
+        }
+    }
+}
+
+/// Notes today's bundled records as seen on this device.
+pub fn note_this_visit(library: &Library) {
+    crate::platform::save_text(
+        crate::seen::KEY,
+        &crate::seen::encode(library.bundled_studies()),
+    );
 }
 
 /// Fetches the bundled records' details (summaries, sources, notes) once the first results are

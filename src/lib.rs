@@ -17,6 +17,7 @@ pub mod exchange;
 pub mod library;
 pub mod order;
 pub mod search;
+pub mod seen;
 pub mod synthetic;
 pub mod timeline_plot;
 pub mod view_state;

@@ -223,6 +223,11 @@ impl Library {
         &self.bundled.version
     }
 
+    /// The bundled records (without their details until those are in).
+    pub fn bundled_studies(&self) -> &[Study] {
+        &self.bundled.studies
+    }
+
     pub fn bundled_count(&self) -> usize {
         self.bundled.studies.len()
     }

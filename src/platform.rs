@@ -525,6 +525,18 @@ pub fn bench_record_count() -> Option<usize> {
         .filter(|&n| n > 0 && n <= 1_000_000)
 }
 
+/// The text this device keeps under `key`, if any (and if the browser lets the page store).
+pub fn load_text(key: &str) -> Option<String> {
+    storage()?.get_item(key).ok().flatten()
+}
+
+/// Keeps `text` under `key` on this device; quietly does nothing where the browser refuses.
+pub fn save_text(key: &str, text: &str) {
+    if let Some(storage) = storage() {
+        let _ = storage.set_item(key, text);
+    }
+}
+
 /// The stored import, if this device has one.
 pub fn load_stored_imports() -> Option<String> {
     storage()?.get_item(IMPORTS_KEY).ok().flatten()

@@ -1,4 +1,4 @@
-//! The bundled records' details (summaries, sources, notes…) travel in a file of their own that
+//! The bundled records' details (summaries, sources, notes, drugs, trials, lineage…) travel in a file of their own that
 //! the app fetches after its first paint: put back, they give exactly the records the build
 //! validated; a file that does not fit is refused with the reason and changes nothing; until
 //! they are in, a search with text waits rather than answer from titles alone.
@@ -51,6 +51,11 @@ fn the_details_file_completes_every_record_as_the_data_files_have_it() {
     assert_eq!(loaded.version, source.version);
     assert_eq!(loaded.studies, source.studies);
     assert_eq!(loaded.details, DetailsState::Complete);
+    // The links between records came with the details too.
+    for index in 0..source.studies.len() {
+        assert_eq!(loaded.built_upon_by(index), source.built_upon_by(index));
+    }
+    assert!((0..source.studies.len()).any(|i| !loaded.built_upon_by(i).is_empty()));
 }
 
 #[test]
@@ -60,6 +65,12 @@ fn the_wasm_carries_no_summary_source_or_note() {
     for study in &dataset.studies {
         assert!(study.summary.is_empty(), "{}", study.id);
         assert!(study.sources.is_empty(), "{}", study.id);
+        assert!(
+            study.drugs.is_empty() && study.trials.is_empty(),
+            "{}",
+            study.id
+        );
+        assert!(study.builds_on.is_empty(), "{}", study.id);
         assert!(
             study.note.is_none() && study.publication.is_none(),
             "{}",

@@ -75,7 +75,8 @@ function sizes(bytes) {
 /** Same-folder files index.html references: href/src attributes and the loader's imports. */
 function referencedBy(html) {
   const urls = [
-    ...[...html.matchAll(/\b(?:href|src)="([^"]+)"/g)].map((m) => m[1]),
+    // Quoted or, as the minifier writes them, bare.
+    ...[...html.matchAll(/\b(?:href|src)=(?:"([^"]+)"|([^\s"'>]+))/g)].map((m) => m[1] ?? m[2]),
     // The loader's JS, wasm and compiler worker: quoted "./…" paths in the inline script.
     ...[...html.matchAll(/["'](\.\/[^"']+)["']/g)].map((m) => m[1]),
   ];

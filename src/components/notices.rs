@@ -22,6 +22,7 @@ pub fn Notices(url_problems: Vec<UrlProblem>, load_problems: Vec<Problem>) -> im
             </div>
         </Show>
         <DetailsNotice />
+        <AddedNotice />
         {(!load_problems.is_empty()).then(|| view! {
             <div class="notice notice-error" role="alert">
                 <p class="notice-title">"Some data could not be loaded:"</p>
@@ -66,6 +67,61 @@ fn DetailsNotice() -> impl IntoView {
                     </button>
                 </div>
             }
+        })
+    }
+}
+
+/// Says how many records were added since this device's last visit and offers to show just
+/// them; either choice (or "Dismiss") notes today's records as seen, so it is said once.
+#[component]
+fn AddedNotice() -> impl IntoView {
+    let ctx = ctx();
+    let (added, only) = (ctx.added, ctx.only_added);
+    let library = ctx.library;
+    let seen = move || library.with_untracked(|l| crate::app::note_this_visit(l));
+    move || {
+        let count = added.with(Vec::len);
+        if count == 0 {
+            return None;
+        }
+        let records = if count == 1 {
+            "1 record was"
+        } else {
+            "records were"
+        };
+        let words = if count == 1 {
+            records.to_owned()
+        } else {
+            format!("{count} {records}")
+        };
+        Some(if only.get() {
+            view! {
+                <div class="notice" role="status">
+                    <p class="notice-title">{format!("Showing only what is new since your last visit ({count}).")}</p>
+                    <button type="button" class="button" on:click=move |_| {
+                        only.set(false);
+                        added.set(Vec::new());
+                    }>"Show every record"</button>
+                </div>
+            }
+            .into_any()
+        } else {
+            view! {
+                <div class="notice" role="status">
+                    <p class="notice-title">{format!("{words} added since your last visit.")}</p>
+                    <div class="notice-actions">
+                        <button type="button" class="button primary" on:click=move |_| {
+                            seen();
+                            only.set(true);
+                        }>"Show only the new"</button>
+                        <button type="button" class="button" on:click=move |_| {
+                            seen();
+                            added.set(Vec::new());
+                        }>"Dismiss"</button>
+                    </div>
+                </div>
+            }
+            .into_any()
         })
     }
 }

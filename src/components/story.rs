@@ -67,7 +67,6 @@ pub fn at_step(state: &ViewState, story: &Story, step: u32) -> ViewState {
 #[component]
 pub fn StoriesMenu() -> impl IntoView {
     let ctx = ctx();
-    let stories = Memo::new(move |_| ctx.library.with(|l| l.stories().to_vec()));
     let loading = Memo::new(move |_| {
         ctx.library
             .with(|l| *l.details() == crate::data::DetailsState::Loading)
@@ -80,41 +79,44 @@ pub fn StoriesMenu() -> impl IntoView {
                 <p class="stories-help">"Follow how an approach came about, one record at a time."</p>
                 {move || loading.get().then(|| view! { <p>"The stories are loading…"</p> })}
                 <ul>
-                    <For
-                        each=move || stories.get()
-                        key=|story| story.id.clone()
-                        children={
-                            let ctx = ctx.clone();
-                            move |story| {
-                                let ctx = ctx.clone();
-                                let href = crate::app::href(&ctx.state.with_untracked(|s| at_step(s, &story, 1)));
-                                let steps = format!("{} steps", story.steps.len());
-                                let title = story.title.clone();
-                                let summary = story.summary.clone();
-                                let on_click = move |ev: web_sys::MouseEvent| {
-                                    if ev.ctrl_key() || ev.meta_key() || ev.shift_key() || ev.button() != 0 {
-                                        return;
-                                    }
-                                    ev.prevent_default();
-                                    let next = ctx.state.with_untracked(|s| at_step(s, &story, 1));
-                                    ctx.go(next, History::Push);
-                                    if let Some(menu) = menu.get_untracked() {
-                                        menu.set_open(false);
-                                    }
-                                };
-                                view! {
-                                    <li>
-                                        <a href=href on:click=on_click>{title}</a>
-                                        <p>{summary} " " <span class="stories-steps">{steps}</span></p>
-                                    </li>
-                                }
-                            }
-                        }
-                    />
+                    {move || {
+                        ctx.library
+                            .with(|l| l.stories().to_vec())
+                            .into_iter()
+                            .map(|story| story_link(&ctx, story, menu))
+                            .collect::<Vec<AnyView>>()
+                    }}
                 </ul>
             </div>
         </details>
     }
+}
+
+/// One story in the menu: its title, a link that opens its first step, and what it follows.
+fn story_link(ctx: &Ctx, story: Story, menu: NodeRef<leptos::html::Details>) -> AnyView {
+    let ctx = ctx.clone();
+    let href = crate::app::href(&ctx.state.with_untracked(|s| at_step(s, &story, 1)));
+    let steps = format!("{} steps", story.steps.len());
+    let title = story.title.clone();
+    let summary = story.summary.clone();
+    let on_click = move |ev: web_sys::MouseEvent| {
+        if ev.ctrl_key() || ev.meta_key() || ev.shift_key() || ev.button() != 0 {
+            return;
+        }
+        ev.prevent_default();
+        let next = ctx.state.with_untracked(|s| at_step(s, &story, 1));
+        ctx.go(next, History::Push);
+        if let Some(menu) = menu.get_untracked() {
+            menu.set_open(false);
+        }
+    };
+    view! {
+        <li>
+            <a href=href on:click=on_click>{title}</a>
+            <p>{summary} " " <span class="stories-steps">{steps}</span></p>
+        </li>
+    }
+    .into_any()
 }
 
 /// The step being followed: where it is in its story, its connecting sentence, and the way on.
@@ -259,7 +261,7 @@ fn step_record(ctx: &Ctx, id: &str) -> Option<AnyView> {
     if let Some(outcome) = study.outcome {
         facts.push(format!("{} {}", outcome.mark(), outcome.label()));
     }
-    let sources = study
+    let sources: Vec<AnyView> = study
         .sources
         .iter()
         .map(|s| {
@@ -267,9 +269,9 @@ fn step_record(ctx: &Ctx, id: &str) -> Option<AnyView> {
                 Some(url) => super::detail::external_link(s.label.clone(), url.clone()),
                 None => s.label.clone().into_any(),
             };
-            view! { <li>{item}</li> }
+            view! { <li>{item}</li> }.into_any()
         })
-        .collect_view();
+        .collect();
     Some(
         view! {
             <div class="story-record" data-id=id.to_owned()>

@@ -135,6 +135,8 @@ impl Dataset {
             filled[index] = true;
             complete.studies[index].put_details(more);
         }
+        // The links between records (`builds_on`) came with the details.
+        complete.built_upon_by = built_upon_by(&complete.studies, &complete.by_id);
         complete.stories = details.stories;
         complete.details = DetailsState::Complete;
         Ok(complete)
@@ -148,14 +150,7 @@ impl Dataset {
             .enumerate()
             .map(|(index, study)| (study.id.clone(), index))
             .collect();
-        let mut built_upon_by = vec![Vec::new(); studies.len()];
-        for (index, study) in studies.iter().enumerate() {
-            for target in &study.builds_on {
-                if let Some(&target) = by_id.get(target) {
-                    built_upon_by[target].push(index);
-                }
-            }
-        }
+        let built_upon_by = built_upon_by(&studies, &by_id);
         Self {
             version,
             studies,
@@ -191,6 +186,19 @@ impl Dataset {
     pub fn built_upon_by(&self, index: usize) -> &[usize] {
         self.built_upon_by.get(index).map_or(&[], Vec::as_slice)
     }
+}
+
+/// For each record, the positions of the records whose `builds_on` names it.
+fn built_upon_by(studies: &[Study], by_id: &HashMap<String, usize>) -> Vec<Vec<usize>> {
+    let mut built_upon_by = vec![Vec::new(); studies.len()];
+    for (index, study) in studies.iter().enumerate() {
+        for target in &study.builds_on {
+            if let Some(&target) = by_id.get(target) {
+                built_upon_by[target].push(index);
+            }
+        }
+    }
+    built_upon_by
 }
 
 /// Sorts records by date (undated last), then id. A record is hundreds of bytes, so this sorts

@@ -531,12 +531,16 @@ pub struct Bundle {
     pub redirects: Vec<Redirect>,
 }
 
-/// The part of each bundled record that the first screen does not show: summary, note,
-/// sources, publication, news, people and per-field status. `build.rs` writes it to a file of its
+/// The part of each bundled record that the first screen does not show: targets, drugs, trials,
+/// lineage (`builds_on`), summary, note, sources, publication, news, people and per-field status. `build.rs` writes it to a file of its
 /// own beside the app ([`super::DETAILS_FILE`]), which the app fetches after its first paint and
 /// the service worker keeps for offline use; the records in the wasm carry everything else.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct StudyDetails {
+    pub targets: Vec<String>,
+    pub drugs: Vec<String>,
+    pub trials: Vec<Trial>,
+    pub builds_on: Vec<String>,
     pub summary: String,
     pub note: Option<String>,
     pub people: Vec<String>,
@@ -583,6 +587,10 @@ impl Study {
     /// Moves the details out of the record, leaving those fields empty.
     pub fn take_details(&mut self) -> StudyDetails {
         StudyDetails {
+            targets: std::mem::take(&mut self.targets),
+            drugs: std::mem::take(&mut self.drugs),
+            trials: std::mem::take(&mut self.trials),
+            builds_on: std::mem::take(&mut self.builds_on),
             summary: std::mem::take(&mut self.summary),
             note: self.note.take(),
             people: std::mem::take(&mut self.people),
@@ -596,6 +604,10 @@ impl Study {
     /// Puts details (back) into the record.
     pub fn put_details(&mut self, details: StudyDetails) {
         let StudyDetails {
+            targets,
+            drugs,
+            trials,
+            builds_on,
             summary,
             note,
             people,
@@ -604,6 +616,10 @@ impl Study {
             field_status,
             sources,
         } = details;
+        self.targets = targets;
+        self.drugs = drugs;
+        self.trials = trials;
+        self.builds_on = builds_on;
         self.summary = summary;
         self.note = note;
         self.people = people;
