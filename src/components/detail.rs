@@ -80,12 +80,27 @@ fn row(label: &'static str, value: String, badge: Option<AnyView>) -> Option<Any
 
 /// A link only to an http(s) page that is not a mirror (validation refuses mirrors already; this
 /// keeps the promise for anything that slips past it).
-pub fn external_link(label: String, url: String) -> AnyView {
+fn external_link(label: String, url: String) -> AnyView {
     if is_http_url(&url) && mirror(&url).is_none() {
         view! { <a href=url target="_blank" rel="noopener noreferrer">{label}</a> }.into_any()
     } else {
         label.into_any()
     }
+}
+
+/// A record's sources as list items: each a link where it has a canonical address.
+pub fn source_items(study: &Study) -> Vec<AnyView> {
+    study
+        .sources
+        .iter()
+        .map(|s| {
+            let item = match &s.url {
+                Some(url) => external_link(s.label.clone(), url.clone()),
+                None => s.label.clone().into_any(),
+            };
+            view! { <li>{item}</li> }.into_any()
+        })
+        .collect()
 }
 
 /// A citation in a common style, from what the record has.
@@ -184,17 +199,7 @@ fn DetailBody(ctx: Ctx, index: usize, study: Study) -> impl IntoView {
         }
         _ => study.stage.label().to_owned(),
     };
-    let sources: Vec<AnyView> = study
-        .sources
-        .iter()
-        .map(|s| {
-            let item = match &s.url {
-                Some(url) => external_link(s.label.clone(), url.clone()),
-                None => s.label.clone().into_any(),
-            };
-            view! { <li>{item}</li> }.into_any()
-        })
-        .collect();
+    let sources = source_items(&study);
     let news = study.news.clone().map(|n| {
         let when = n
             .date

@@ -81,47 +81,38 @@ fn AddedNotice() -> impl IntoView {
     let seen = move || library.with_untracked(|l| crate::app::note_this_visit(l));
     move || {
         let count = added.with(Vec::len);
-        if count == 0 {
-            return None;
-        }
-        let records = if count == 1 {
-            "1 record was"
-        } else {
-            "records were"
-        };
-        let words = if count == 1 {
-            records.to_owned()
-        } else {
-            format!("{count} {records}")
-        };
-        Some(if only.get() {
+        let showing = only.get();
+        (count > 0).then(|| {
+            let title = match (showing, count) {
+                (true, _) => format!("Showing only what is new since your last visit ({count})."),
+                (false, 1) => "1 record was added since your last visit.".to_owned(),
+                (false, _) => format!("{count} records were added since your last visit."),
+            };
+            let on_main = move |_| {
+                if showing {
+                    only.set(false);
+                    added.set(Vec::new());
+                } else {
+                    seen();
+                    only.set(true);
+                }
+            };
             view! {
                 <div class="notice" role="status">
-                    <p class="notice-title">{format!("Showing only what is new since your last visit ({count}).")}</p>
-                    <button type="button" class="button" on:click=move |_| {
-                        only.set(false);
-                        added.set(Vec::new());
-                    }>"Show every record"</button>
-                </div>
-            }
-            .into_any()
-        } else {
-            view! {
-                <div class="notice" role="status">
-                    <p class="notice-title">{format!("{words} added since your last visit.")}</p>
+                    <p class="notice-title">{title}</p>
                     <div class="notice-actions">
-                        <button type="button" class="button primary" on:click=move |_| {
-                            seen();
-                            only.set(true);
-                        }>"Show only the new"</button>
-                        <button type="button" class="button" on:click=move |_| {
-                            seen();
-                            added.set(Vec::new());
-                        }>"Dismiss"</button>
+                        <button type="button" class=if showing { "button" } else { "button primary" } on:click=on_main>
+                            {if showing { "Show every record" } else { "Show only the new" }}
+                        </button>
+                        {(!showing).then(|| view! {
+                            <button type="button" class="button" on:click=move |_| {
+                                seen();
+                                added.set(Vec::new());
+                            }>"Dismiss"</button>
+                        })}
                     </div>
                 </div>
             }
-            .into_any()
         })
     }
 }

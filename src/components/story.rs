@@ -261,17 +261,7 @@ fn step_record(ctx: &Ctx, id: &str) -> Option<AnyView> {
     if let Some(outcome) = study.outcome {
         facts.push(format!("{} {}", outcome.mark(), outcome.label()));
     }
-    let sources: Vec<AnyView> = study
-        .sources
-        .iter()
-        .map(|s| {
-            let item = match &s.url {
-                Some(url) => super::detail::external_link(s.label.clone(), url.clone()),
-                None => s.label.clone().into_any(),
-            };
-            view! { <li>{item}</li> }.into_any()
-        })
-        .collect();
+    let sources = super::detail::source_items(study);
     Some(
         view! {
             <div class="story-record" data-id=id.to_owned()>
