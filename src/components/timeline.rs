@@ -297,9 +297,24 @@ fn link_hover(ev: &web_sys::Event, on: bool) {
 /// How many matches the list under the chart names; the List view has them all.
 const MATCHES_LISTED: usize = 40;
 
+/// What a row of the match list shows of a record.
+#[derive(Clone, Debug, Default, PartialEq)]
+struct MatchRow {
+    id: String,
+    date: String,
+    /// The short label, after a setback's mark.
+    label: String,
+    approach: &'static str,
+}
+
 /// The matching records in words under the chart, once the user has searched or filtered: date
 /// and short label, in result order, each selecting its record. Hovering or focusing a row lights
 /// up its marker, and the other way round.
+///
+/// The list is part of the results a keystroke changes, so it is drawn in the same frame as the
+/// chart (a frame later, every keystroke cost two frames of style, layout and paint). Its n-th
+/// row is kept and its text changed in place, as the chart's buttons are: most keystrokes
+/// change which records are listed, and replacing forty rows each time cost more than the chart.
 #[component]
 fn MatchList() -> impl IntoView {
     let ctx = ctx();
@@ -307,9 +322,7 @@ fn MatchList() -> impl IntoView {
         ctx.state
             .with(|s| !s.q.trim().is_empty() || s.has_filters())
     });
-    // The list follows the results a frame after they are painted (as the filters' counts
-    // do), so a keystroke's own frame draws only the chart.
-    let listed = crate::app::follow_after_paint(ctx.results, |r| {
+    let listed = crate::app::follow(ctx.results, |r| {
         (
             r.hits
                 .iter()
@@ -320,31 +333,29 @@ fn MatchList() -> impl IntoView {
         )
     });
     let rows = {
-        let ctx = ctx.clone();
-        move || {
+        let catalog = ctx.catalog;
+        Memo::new(move |_| {
             if !searched.get() {
                 return Vec::new();
             }
-            let data = ctx.catalog.get();
+            let data = catalog.get();
             listed.with(|(hits, _)| {
                 hits.iter()
                     .filter_map(|&i| data.dataset.studies.get(i as usize))
-                    .map(|study| {
-                        let date = study
+                    .map(|study| MatchRow {
+                        id: study.id.clone(),
+                        date: study
                             .date
-                            .map_or_else(|| "Undated".to_owned(), |d| d.human());
-                        let outcome = study.outcome.filter(|o| o.is_setback()).map(|o| o.mark());
-                        (
-                            study.id.clone(),
-                            date,
-                            study.short_label(),
-                            outcome,
-                            study.approaches.first().map_or("other", |a| a.slug()),
-                        )
+                            .map_or_else(|| "Undated".to_owned(), |d| d.human()),
+                        label: match study.outcome.filter(|o| o.is_setback()) {
+                            Some(outcome) => format!("{} {}", outcome.mark(), study.short_label()),
+                            None => study.short_label(),
+                        },
+                        approach: study.approaches.first().map_or("other", |a| a.slug()),
                     })
                     .collect::<Vec<_>>()
             })
-        }
+        })
     };
     let more = move || {
         let n = listed.with(|(_, n)| *n);
@@ -356,26 +367,34 @@ fn MatchList() -> impl IntoView {
             <h3 class="match-title">"Matches"</h3>
             <ol class="match-list" on:pointerover=|ev| link_hover(&ev, true) on:pointerout=|ev| link_hover(&ev, false) on:focusin=|ev| link_hover(&ev, true) on:focusout=|ev| link_hover(&ev, false)>
                 <For
-                    each=rows
-                    key=|row| row.0.clone()
+                    each=move || 0..rows.with(Vec::len)
+                    key=|slot| *slot
                     children={
                         let ctx = ctx.clone();
-                        move |(id, date, label, outcome, approach)| {
-                            let href = ctx.study_href(&id);
-                            let on_click = super::select_on_click(&ctx, id.clone());
-                            view! {
-                                <li data-id=id.clone()>
-                                    <span class=format!("swatch ap-{approach}") aria-hidden="true"></span>
-                                    <time>{date}</time>
-                                    <a href=href on:click=on_click>{outcome.map(|m| format!("{m} "))}{label}</a>
-                                </li>
-                            }
-                        }
+                        move |slot| match_row(&ctx, rows, slot)
                     }
                 />
             </ol>
             <p class="match-more">{more}</p>
         </Show>
+    }
+}
+
+/// The `slot`-th row of the match list, following whatever record is listed in that place.
+fn match_row(ctx: &Ctx, rows: Memo<Vec<MatchRow>>, slot: usize) -> impl IntoView + use<> {
+    let row = Memo::new(move |_| rows.with(|rows| rows.get(slot).cloned().unwrap_or_default()));
+    let href = {
+        let ctx = ctx.clone();
+        move || row.with(|r| ctx.study_href(&r.id))
+    };
+    let ctx = ctx.clone();
+    let on_click = move |ev| super::select_on_click(&ctx, row.with_untracked(|r| r.id.clone()))(ev);
+    view! {
+        <li data-id=move || row.with(|r| r.id.clone())>
+            <span class=move || row.with(|r| format!("swatch ap-{}", r.approach)) aria-hidden="true"></span>
+            <time>{move || row.with(|r| r.date.clone())}</time>
+            <a href=href on:click=on_click>{move || row.with(|r| r.label.clone())}</a>
+        </li>
     }
 }
 
