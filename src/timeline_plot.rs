@@ -257,23 +257,45 @@ pub fn points(studies: &[Study]) -> Points {
     Points(Arc::new(points))
 }
 
+/// The lane of records that do not say what `lanes` groups by.
+const UNSPECIFIED: &str = "Not specified";
+const NO_CANCER: &str = "No specific cancer";
+/// The one lane of [`Lanes::None`].
+const ALL_RECORDS: &str = "All records";
+
 /// The lane a record belongs to, as (sort key, label); "not specified" sorts last.
 fn lane_of(point: &Point, lanes: Lanes) -> (usize, &'static str) {
     let value = |value: u8| (value != NONE).then_some(usize::from(value));
     match lanes {
         Lanes::Approach => value(point.approach)
             .and_then(|i| Approach::ALL.get(i))
-            .map_or((usize::MAX, "Not specified"), |a| (*a as usize, a.label())),
+            .map_or((usize::MAX, UNSPECIFIED), |a| (*a as usize, a.label())),
         Lanes::CancerType => value(point.cancer_type)
             .and_then(|i| CancerType::ALL.get(i))
-            .map_or((usize::MAX, "No specific cancer"), |c| {
-                (*c as usize, c.label())
-            }),
+            .map_or((usize::MAX, NO_CANCER), |c| (*c as usize, c.label())),
         Lanes::Stage => Stage::ALL
             .get(usize::from(point.stage))
-            .map_or((usize::MAX, "Not specified"), |s| (*s as usize, s.label())),
-        Lanes::None => (0, "All records"),
+            .map_or((usize::MAX, UNSPECIFIED), |s| (*s as usize, s.label())),
+        Lanes::None => (0, ALL_RECORDS),
     }
+}
+
+/// Every lane [`plot`] can draw for `lanes`, in its order. The timeline keeps one of each and
+/// hides those without matches, so typing shows and hides lanes instead of building and
+/// dropping them with all their buttons.
+pub fn lane_labels(lanes: Lanes) -> Vec<&'static str> {
+    let labels: Vec<&'static str> = match lanes {
+        Lanes::Approach => Approach::ALL.iter().map(|a| a.label()).collect(),
+        Lanes::CancerType => CancerType::ALL.iter().map(|c| c.label()).collect(),
+        Lanes::Stage => Stage::ALL.iter().map(|s| s.label()).collect(),
+        Lanes::None => return vec![ALL_RECORDS],
+    };
+    let last = if lanes == Lanes::CancerType {
+        NO_CANCER
+    } else {
+        UNSPECIFIED
+    };
+    labels.into_iter().chain([last]).collect()
 }
 
 /// How long the period named by `date` is, in years.

@@ -4,8 +4,8 @@
 
 use immunotimeline::data::Dataset;
 use immunotimeline::library::{Catalog, Library};
-use immunotimeline::timeline_plot::{DENSE_BUCKET_PX, Item, Lane, Plot, plot, points};
-use immunotimeline::view_state::ViewState;
+use immunotimeline::timeline_plot::{DENSE_BUCKET_PX, Item, Lane, Plot, lane_labels, plot, points};
+use immunotimeline::view_state::{Lanes, ViewState};
 use std::collections::HashMap;
 use std::sync::{Arc, OnceLock};
 
@@ -71,6 +71,36 @@ fn every_hit_is_drawn_once_or_counted_as_undated_or_outside() {
         assert!(hits > 0, "query {q:?} matches records");
         let drawn: usize = plot.lanes.iter().flat_map(|l| &l.items).map(count).sum();
         assert_eq!(drawn + plot.undated + plot.outside, hits, "query {q:?}");
+    }
+}
+
+/// The timeline keeps a lane for each of `lane_labels` and hides the empty ones, so every lane
+/// the plot draws must be among them, in the same order.
+#[test]
+fn every_lane_drawn_is_one_of_the_lanes_kept_in_their_order() {
+    let catalog = catalog();
+    let hits: Vec<u32> = (0..catalog.dataset.studies.len() as u32).collect();
+    let points = points(&catalog.dataset.studies);
+    for lanes in [
+        Lanes::Approach,
+        Lanes::CancerType,
+        Lanes::Stage,
+        Lanes::None,
+    ] {
+        let state = ViewState {
+            lanes,
+            ..ViewState::default()
+        };
+        let plot = plot(&catalog, &points.0, None, &state, &hits, WIDTH, SPAN);
+        let kept = lane_labels(lanes);
+        let places: Vec<Option<usize>> = plot
+            .lanes
+            .iter()
+            .map(|lane| kept.iter().position(|label| *label == lane.label))
+            .collect();
+        assert!(places.iter().all(Option::is_some), "{lanes:?}: {places:?}");
+        assert!(places.is_sorted(), "{lanes:?}: lanes out of order");
+        assert!(plot.lanes.len() > 1 || lanes == Lanes::None, "{lanes:?}");
     }
 }
 

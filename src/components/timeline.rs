@@ -13,7 +13,9 @@ use crate::app::{CatalogRef, Ctx, History};
 use crate::data::Stage;
 use crate::library::Catalog;
 use crate::platform;
-use crate::timeline_plot::{Item, MIN_SPAN, ROW_PX, extent, plot, points, ticks, window_of};
+use crate::timeline_plot::{
+    Item, MIN_SPAN, ROW_PX, extent, lane_labels, plot, points, ticks, window_of,
+};
 use crate::view_state::YearSpan;
 use leptos::prelude::*;
 use web_sys::{PointerEvent, WheelEvent};
@@ -173,49 +175,51 @@ pub fn Timeline() -> impl IntoView {
             .map(|(year, left)| view! { <span class="tick" style:left=format!("{left}%")>{year}</span> })
             .collect_view()
     };
-    // Lanes keyed by label (and by the records, which an import or "hide" replaces), and each
-    // lane's n-th button is kept and updated in place: a keystroke changes a few attributes of
-    // the buttons whose item changed instead of replacing hundreds of buttons.
+    // One lane for each value the lanes group by, keyed by label (and by the records, which an
+    // import or "hide" replaces), hidden while it has no matches; each lane's n-th button is
+    // kept, updated in place, and hidden while the lane has fewer items. A keystroke changes a
+    // few attributes of the buttons whose item changed instead of building and dropping lanes
+    // and buttons.
+    let lane_labels = Memo::new(move |_| state.with(|s| lane_labels(s.lanes)));
     let lanes = {
         let ctx = ctx.clone();
         let set_window = set_window.clone();
         let catalog = ctx.catalog;
         view! {
             <For
-                each=move || drawing.with(|d| d.lanes.iter().map(|l| l.label.clone()).collect::<Vec<_>>())
+                each=move || lane_labels.get()
                 key=move |label| {
                     let records = catalog.with_untracked(|c| std::sync::Arc::as_ptr(&c.0) as usize);
-                    (label.clone(), records)
+                    (*label, records)
                 }
                 children=move |label| {
                     let data = catalog.get_untracked();
                     let ctx = ctx.clone();
                     let set_window = set_window.clone();
-                    let items = {
-                        let label = label.clone();
-                        Memo::new(move |_| {
-                            drawing.with(|d| {
-                                d.lanes
-                                    .iter()
-                                    .find(|l| l.label == label)
-                                    .map(|l| l.items.clone())
-                                    .unwrap_or_default()
-                            })
+                    let items = Memo::new(move |_| {
+                        drawing.with(|d| {
+                            d.lanes
+                                .iter()
+                                .find(|l| l.label == label)
+                                .map(|l| l.items.clone())
+                                .unwrap_or_default()
                         })
-                    };
-                    let name = label.clone();
-                    let rows = {
-                        let label = label.clone();
-                        Memo::new(move |_| {
-                            drawing.with(|d| d.lanes.iter().find(|l| l.label == label).map_or(1, |l| l.rows))
-                        })
-                    };
+                    });
+                    // None while the lane has no matches.
+                    let rows = Memo::new(move |_| {
+                        drawing.with(|d| d.lanes.iter().find(|l| l.label == label).map(|l| l.rows))
+                    });
+                    // The most items the lane has shown: its buttons, of which the surplus
+                    // are hidden.
+                    let slots = Memo::new(move |most: Option<&usize>| {
+                        items.with(Vec::len).max(most.copied().unwrap_or(0))
+                    });
                     view! {
-                        <div class="lane" role="group" aria-label=label>
-                            <span class="lane-label">{name}</span>
-                            <div class="lane-track" style:height=move || format!("{}px", f64::from(rows.get()) * ROW_PX + 8.0)>
+                        <div class="lane" role="group" aria-label=label hidden=move || rows.with(Option::is_none)>
+                            <span class="lane-label">{label}</span>
+                            <div class="lane-track" style:height=move || format!("{}px", f64::from(rows.get().unwrap_or(1)) * ROW_PX + 8.0)>
                                 <For
-                                    each=move || 0..items.with(Vec::len)
+                                    each=move || 0..slots.get()
                                     key=|slot| *slot
                                     children=move |slot| {
                                         render_slot(&ctx, data.clone(), items, slot, set_window.clone())
@@ -595,7 +599,8 @@ fn apply(el: &web_sys::HtmlElement, old: &Shown, new: &Shown) {
     }
 }
 
-/// The `slot`-th button of a lane, following whatever item is in that place now.
+/// The `slot`-th button of a lane, following whatever item is in that place now, and hidden
+/// while the lane has fewer items.
 ///
 /// The button is built once from the item it starts with; after that one render effect per
 /// button compares its item with the one shown and writes only what differs. An unchanged item
@@ -613,12 +618,10 @@ fn render_slot(
         return ().into_any();
     };
     let initial = shown(&data, &first);
-    let current = StoredValue::new((first, initial.clone()));
+    let current = StoredValue::new((Some(first), initial.clone()));
     let button = NodeRef::<leptos::html::Button>::new();
     let effect = RenderEffect::new(move |_| {
-        let Some(next) = items.with(|items| items.get(slot).cloned()) else {
-            return;
-        };
+        let next = items.with(|items| items.get(slot).cloned());
         if current.with_value(|(item, _)| *item == next) {
             return;
         }
@@ -626,11 +629,26 @@ fn render_slot(
         let Some(el) = button.get_untracked() else {
             return;
         };
-        let new = shown(&data, &next);
+        let new = next.as_ref().map(|next| shown(&data, next));
         current.update_value(|(item, old)| {
-            apply(&el, old, &new);
+            match new {
+                Some(new) => {
+                    if item.is_none() {
+                        platform::set_attribute(&el, "hidden", None);
+                    }
+                    apply(&el, old, &new);
+                    *old = new;
+                }
+                // Hidden, and no longer found as a marker or by its record's id (hover linking).
+                None => {
+                    platform::set_attribute(&el, "hidden", Some(""));
+                    platform::set_attribute(&el, "class", None);
+                    platform::set_attribute(&el, "data-id", None);
+                    old.class.clear();
+                    old.id = None;
+                }
+            }
             *item = next;
-            *old = new;
         });
     });
     // A render effect lives as long as its value: the slot's owner keeps it until the button
@@ -639,11 +657,12 @@ fn render_slot(
     let ctx = ctx.clone();
     let on_click =
         move |_| match current.with_value(|(item, shown)| (item.clone(), shown.id.clone())) {
-            (Item::Single { .. }, id) => ctx.update(History::Push, |s| s.study = id),
-            (Item::Cluster { from, to, .. }, _) => {
+            (Some(Item::Single { .. }), id) => ctx.update(History::Push, |s| s.study = id),
+            (Some(Item::Cluster { from, to, .. }), _) => {
                 let (a, b) = zoom_of(from, to);
                 set_window(a, b, History::Push);
             }
+            (None, _) => {}
         };
     let Shown {
         class,

@@ -14,7 +14,7 @@ after(async () => {
 
 /** The boxes (marker plus label) of every labelled event, as drawn. */
 async function labelBoxes(page) {
-  return page.$$eval(".timeline .lane-track > button[data-label]", (buttons) =>
+  return page.$$eval(".timeline .lane-track > button[data-label]:not([hidden])", (buttons) =>
     buttons.map((b) => {
       const r = b.getBoundingClientRect();
       const after = getComputedStyle(b, "::after");
