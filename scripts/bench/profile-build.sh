@@ -18,6 +18,7 @@ cp "$out/immunotimeline.js" "dist-profile/$js"
 cp "$out/immunotimeline_bg.wasm" "dist-profile/$wasm"
 rm -rf "$out" dist-profile/sw.js dist-profile/sw-register.js
 # The hashes in index.html no longer match: drop SRI, the CSP and the worker registration.
-sed -i -E 's/ integrity="[^"]*"//g; s/\{ integrity: "[^"]*" \}/{}/; /http-equiv="Content-Security-Policy"/d; /sw-register/d' \
+# (Elements, not lines: the release page is minified onto one line.)
+sed -i -E 's/ integrity="[^"]*"//g; s/\{ integrity: "[^"]*" \}/{}/; s/<meta http-equiv="Content-Security-Policy"[^>]*>//; s/<script src="\.\/sw-register\.js"[^>]*><\/script>//' \
   dist-profile/index.html
 echo "dist-profile/ ready: node scripts/bench/profile.mjs dist-profile '?view=list'" >&2
