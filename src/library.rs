@@ -303,7 +303,7 @@ impl Library {
     }
 
     /// A new library that no longer waits for the details file: it could not be had (`why`).
-    /// Searches then cover what the records carry without it (titles, labels, names, tags).
+    /// Searches then cover what the records carry without it (titles, labels, institutions, tags).
     pub fn without_details(&self, why: String) -> Self {
         let mut bundled = Dataset::clone(&self.bundled);
         bundled.details = DetailsState::Failed(why);

@@ -391,15 +391,20 @@ pub fn mark_story_path(past: &[String], now: Option<&str>) {
             .and_then(|node| node.dyn_into::<web_sys::Element>().ok())
         {
             let id = el.get_attribute("data-id").unwrap_or_default();
+            let classes = el.class_list();
             for (class, on) in [
                 ("story-past", past.contains(&id)),
                 ("story-now", now == Some(id.as_str())),
             ] {
-                let _ = if on {
-                    el.class_list().add_1(class)
-                } else {
-                    el.class_list().remove_1(class)
-                };
+                // Only a real change: even removing an absent class rewrites the attribute, a
+                // mutation and a restyle of every marker after every keystroke.
+                if classes.contains(class) != on {
+                    let _ = if on {
+                        classes.add_1(class)
+                    } else {
+                        classes.remove_1(class)
+                    };
+                }
             }
         }
     }

@@ -56,7 +56,7 @@ async fn after_paint() {
 }
 
 /// Waits until the records' details have been fetched or given up on (here the test page has
-/// no details file, so the app searches titles, labels, names and tags), so a search answers.
+/// no details file, so the app searches titles, labels, institutions and tags), so a search answers.
 async fn details_settled(host: &HtmlElement) {
     leptos::task::tick().await;
     for _ in 0..200 {

@@ -60,7 +60,7 @@ fn DetailsNotice() -> impl IntoView {
                     <p class="notice-title">"The records' summaries, sources and notes could not be loaded"</p>
                     <p>
                         {format!("Why: {why}. ")}
-                        "Titles, dates, filters and the timeline work; a search looks at titles, labels, names and tags only."
+                        "Titles, dates, filters and the timeline work; a search looks at titles, labels, institutions and tags only."
                     </p>
                     <button type="button" class="button" disabled=move || retrying.get() on:click=retry>
                         "Try again"

@@ -169,8 +169,9 @@ pub fn StoryPanel() -> impl IntoView {
         })
     };
     on_cleanup(move || keys.remove());
-    // The timeline marks the steps already taken, after each change is painted.
-    Effect::new(move |_| {
+    // The timeline marks the steps already taken, after each change is painted (and clears
+    // the marks once, when the story closes; without a story there is nothing to do).
+    Effect::new(move |marked: Option<bool>| {
         let (past, now) = match current.get() {
             Followed::Known { story, step, .. } => {
                 let (past, now) = story.steps.split_at(step as usize - 1);
@@ -182,9 +183,13 @@ pub fn StoryPanel() -> impl IntoView {
             _ => (Vec::new(), None),
         };
         ctx.results.track();
-        crate::platform::after_paint(move || {
-            crate::platform::mark_story_path(&past, now.as_deref());
-        });
+        let marking = now.is_some();
+        if marking || marked == Some(true) {
+            crate::platform::after_paint(move || {
+                crate::platform::mark_story_path(&past, now.as_deref());
+            });
+        }
+        marking
     });
     on_cleanup(|| crate::platform::mark_story_path(&[], None));
     let ctx = ctx.clone();

@@ -1,6 +1,6 @@
 // When the records' details file cannot be had (offline on a first visit, a broken connection),
 // the app says so once, with what still works; every record is listed, a search answers from
-// titles, labels, names and tags, an opened record says its summary could not be loaded, and an
+// titles, labels, institutions and tags, an opened record says its summary could not be loaded, and an
 // export refuses rather than write files without summaries. "Try again" fetches the file again
 // and, once it comes, everything is whole.
 import { test, before, after } from "node:test";
