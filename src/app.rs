@@ -361,12 +361,12 @@ fn Shell(
     Effect::new(move |_| {
         let pending = catalog.with(|c| c.index.text_pending());
         let waiting = library.with(|l| *l.details() == DetailsState::Loading);
-        if pending && waiting {
-            // The text is indexed once the records' summaries are in (a new library).
+        if pending {
             indexing.set(Some(0));
-        } else if pending {
-            indexing.set(Some(0));
-            index_text_in_slices(library, catalog, state, indexing, indexed);
+            // Waiting for the records' summaries, the text is indexed by the new library.
+            if !waiting {
+                index_text_in_slices(library, catalog, state, indexing, indexed);
+            }
         } else {
             indexing.set(None);
         }
@@ -375,17 +375,10 @@ fn Shell(
     let story_records = Memo::new(move |_| {
         let id = state.with(|s| s.story.clone())?;
         let steps: Vec<String> = library.with(|l| {
-            l.stories()
-                .iter()
-                .find(|story| story.id == id)
+            l.story(&id)
                 .map(|story| story.steps.iter().map(|s| s.record.clone()).collect())
         })?;
-        Some(catalog.with(|c| {
-            steps
-                .iter()
-                .filter_map(|id| c.dataset.index_of(id).map(|i| i as u32))
-                .collect::<Vec<u32>>()
-        }))
+        Some(catalog.with(|c| c.dataset.positions_of(&steps)))
     });
     // Records added since the last visit: found once, at the start, from this device's note of
     // the ids it saw (benchmark builds' synthetic records are not noted).
@@ -400,15 +393,9 @@ fn Shell(
     });
     let only_added = RwSignal::new(false);
     let added_records = Memo::new(move |_| {
-        only_added.get().then(|| {
-            added.with(|ids| {
-                catalog.with(|c| {
-                    ids.iter()
-                        .filter_map(|id| c.dataset.index_of(id).map(|i| i as u32))
-                        .collect::<Vec<u32>>()
-                })
-            })
-        })
+        only_added
+            .get()
+            .then(|| added.with(|ids| catalog.with(|c| c.dataset.positions_of(ids))))
     });
     let query = Memo::new(move |_| {
         let mut query = state.with(ViewState::to_query);

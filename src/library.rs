@@ -290,6 +290,11 @@ impl Library {
         &self.bundled.stories
     }
 
+    /// The guided story with this id, once the stories are in.
+    pub fn story(&self, id: &str) -> Option<&crate::data::Story> {
+        self.bundled.story(id)
+    }
+
     /// Whether the bundled records' summaries, sources and notes are in yet.
     pub fn details(&self) -> &DetailsState {
         &self.bundled.details

@@ -115,3 +115,39 @@ export const sleep = (ms) => new Promise((done) => setTimeout(done, ms));
 export function resultsPainted(key) {
   return key.resultsPainted ?? key.painted;
 }
+
+/** Opens `path` in a new page and waits until the records' text is indexed and the page has
+ * settled, then clicks into the search box: ready to type (profile.mjs, trace.mjs). */
+export async function openReadyToType(env, path) {
+  const context = await env.browser.newContext();
+  const page = await context.newPage();
+  page.on("pageerror", (e) => console.error("page error:", String(e)));
+  await page.goto(env.origin + path);
+  await page.waitForSelector(".result-count", { timeout: 180_000 });
+  // Many records' text is indexed after the first render: wait until it is done.
+  await page.waitForFunction(() => !document.querySelector("main[data-indexing]"), null, {
+    timeout: 180_000,
+  });
+  await sleep(1500);
+  const box = page.locator("#search-input");
+  await box.click();
+  return { context, page, box };
+}
+
+/** Types each of `words` (space-separated) a key at a time, `pause` ms apart, clearing the box
+, waiting `settle` ms after clearing; returns the number of keys typed (clearing not
+ * counted). */
+export async function typeWords(page, box, words, pause, settle) {
+  let keys = 0;
+  for (const word of words.split(" ")) {
+    for (const char of word) {
+      await page.keyboard.press(char);
+      keys += 1;
+      await sleep(pause);
+    }
+    await box.selectText();
+    await page.keyboard.press("Backspace");
+    await sleep(settle);
+  }
+  return keys;
+}

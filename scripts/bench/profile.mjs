@@ -8,42 +8,21 @@
 // Function names need a wasm with its name section (wasm-opt strips it): build with
 // `scripts/bench/profile-build.sh`, which writes such a copy of dist/ to dist-profile/.
 import { writeFile } from "node:fs/promises";
-import { CHROMIUM_ARGS, run, sleep, start } from "./lib.mjs";
+import { CHROMIUM_ARGS, openReadyToType, run, start, typeWords } from "./lib.mjs";
 
 run(async () => {
   const [root = "dist-profile", path = "?view=list", words = "pembrolizumab melanoma"] =
     process.argv.slice(2);
   const env = await start(root);
   try {
-    const context = await env.browser.newContext();
-    const page = await context.newPage();
-    page.on("pageerror", (e) => console.error("page error:", String(e)));
-    await page.goto(env.origin + path);
-    await page.waitForSelector(".result-count", { timeout: 180_000 });
-    // Many records' text is indexed after the first render: wait until it is done.
-    await page.waitForFunction(() => !document.querySelector("main[data-indexing]"), null, {
-      timeout: 180_000,
-    });
-    await sleep(1500);
+    const { context, page, box } = await openReadyToType(env, path);
     const cdp = await context.newCDPSession(page);
     await cdp.send("Profiler.enable");
     await cdp.send("Profiler.setSamplingInterval", { interval: 100 });
-    const box = page.locator("#search-input");
-    await box.click();
     await cdp.send("Performance.enable");
     const before = await metrics(cdp);
     await cdp.send("Profiler.start");
-    let keys = 0;
-    for (const word of words.split(" ")) {
-      for (const char of word) {
-        await page.keyboard.press(char);
-        keys += 1;
-        await sleep(60);
-      }
-      await box.selectText();
-      await page.keyboard.press("Backspace");
-      await sleep(150);
-    }
+    const keys = await typeWords(page, box, words, 60, 150);
     const { profile } = await cdp.send("Profiler.stop");
     const after = await metrics(cdp);
     if (process.env.PROFILE_OUT) {

@@ -3,42 +3,23 @@
 // paint, …) per keystroke. A tool for finding work to cut, like profile.mjs; not in `make bench`.
 //
 //   node scripts/bench/trace.mjs <dist> [path] [words]
-import { run, sleep, start } from "./lib.mjs";
+import { openReadyToType, run, start, typeWords } from "./lib.mjs";
 
 run(async () => {
   const [root = "dist-bench", path = "?view=timeline", words = "pembrolizumab melanoma"] =
     process.argv.slice(2);
   const env = await start(root);
   try {
-    const context = await env.browser.newContext();
-    const page = await context.newPage();
-    await page.goto(env.origin + path);
-    await page.waitForSelector(".result-count", { timeout: 180_000 });
-    await page.waitForFunction(() => !document.querySelector("main[data-indexing]"), null, {
-      timeout: 180_000,
-    });
-    await sleep(1500);
+    const { context, page, box } = await openReadyToType(env, path);
     const cdp = await context.newCDPSession(page);
     const events = [];
     cdp.on("Tracing.dataCollected", ({ value }) => events.push(...value));
     const done = new Promise((resolve) => cdp.once("Tracing.tracingComplete", resolve));
-    const box = page.locator("#search-input");
-    await box.click();
     await cdp.send("Tracing.start", {
       categories: "devtools.timeline,disabled-by-default-devtools.timeline",
       transferMode: "ReportEvents",
     });
-    let keys = 0;
-    for (const word of words.split(" ")) {
-      for (const char of word) {
-        await page.keyboard.press(char);
-        keys += 1;
-        await sleep(120);
-      }
-      await box.selectText();
-      await page.keyboard.press("Backspace");
-      await sleep(200);
-    }
+    const keys = await typeWords(page, box, words, 120, 200);
     await cdp.send("Tracing.end");
     await done;
     // The renderer's main thread: where the page's tasks run.

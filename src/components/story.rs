@@ -36,19 +36,18 @@ pub fn followed(ctx: &Ctx) -> Followed {
         return Followed::None;
     };
     let asked = ctx.state.with(|s| s.step).unwrap_or(1);
-    ctx.library
-        .with(|l| match l.stories().iter().find(|s| s.id == id) {
-            Some(story) => {
-                let last = story.steps.len().max(1) as u32;
-                Followed::Known {
-                    story: story.clone(),
-                    step: asked.min(last),
-                    asked: (asked > last).then_some(asked),
-                }
+    ctx.library.with(|l| match l.story(&id) {
+        Some(story) => {
+            let last = story.steps.len().max(1) as u32;
+            Followed::Known {
+                story: story.clone(),
+                step: asked.min(last),
+                asked: (asked > last).then_some(asked),
             }
-            None if *l.details() == crate::data::DetailsState::Loading => Followed::Loading(id),
-            None => Followed::Unknown(id),
-        })
+        }
+        None if *l.details() == crate::data::DetailsState::Loading => Followed::Loading(id),
+        None => Followed::Unknown(id),
+    })
 }
 
 /// The view that opens `story` at `step` (from 1): its records only (text, filters and the

@@ -172,6 +172,14 @@ impl Dataset {
         self.stories.iter().find(|story| story.id == id)
     }
 
+    /// The positions of the records with these ids, in that order; ids no record has are
+    /// left out.
+    pub fn positions_of(&self, ids: &[String]) -> Vec<u32> {
+        ids.iter()
+            .filter_map(|id| self.index_of(id).map(|i| i as u32))
+            .collect()
+    }
+
     /// The position of the record with this id.
     pub fn index_of(&self, id: &str) -> Option<usize> {
         self.by_id.get(id).copied()
