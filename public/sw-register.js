@@ -11,11 +11,17 @@
 
 // The theme the user chose (platform::set_theme saves it under this key), set before the app
 // starts, so the static header does not first show in the system's scheme.
+// A theme the address asks for (a page embedding the app matching its own) comes first, and
+// the compact view for such a page (`embed=1`) hides the big header at once (src/view_state).
 try {
-  const theme = localStorage.getItem("immunotimeline.theme");
+  const asked = /[?&]theme=(light|dark)(&|#|$)/i.exec(location.search)?.[1]?.toLowerCase();
+  const theme = asked ?? localStorage.getItem("immunotimeline.theme");
   if (theme === "light" || theme === "dark") document.documentElement.dataset.theme = theme;
 } catch {
   // Storage can be blocked; the app then follows the system.
+}
+if (/[?&]embed=(1|true|yes)(&|#|$)/i.test(location.search)) {
+  document.documentElement.classList.add("embedded");
 }
 
 (() => {

@@ -9,6 +9,7 @@ use crate::components::{
     bench::BenchView,
     data_panel::DataPanel,
     detail::DetailPanel,
+    embed::EmbedCaption,
     empty::{EmptyState, Preparing},
     facets::Facets,
     header::{Header, HeaderActions},
@@ -136,6 +137,9 @@ pub struct Ctx {
     /// reader has seen the notice), and whether the results are only those.
     pub added: RwSignal<Vec<String>>,
     pub only_added: RwSignal<bool>,
+    /// Whether this page is the compact view inside another page's frame (`embed=1` in the
+    /// address it was opened with).
+    pub embed: bool,
 }
 
 impl Ctx {
@@ -159,14 +163,28 @@ impl Ctx {
     /// The full address of the current view, to share or cite (the address bar may lag behind
     /// typing by [`ADDRESS_DELAY_MS`]; this never does).
     pub fn permalink(&self) -> String {
-        let state = self.with_version(self.state.get_untracked());
-        let query = view_state::write(&state);
-        let base = crate::platform::page_address();
-        if query.is_empty() {
-            base
-        } else {
-            format!("{base}?{query}")
-        }
+        address_of(&self.with_version(self.state.get_untracked()))
+    }
+
+    /// The "Embed this view" page (`public/embed.html`) for the current view, tracking it: the
+    /// view's query string, and its filters in words in the fragment (for the frame's title).
+    pub fn embed_page_href(&self) -> String {
+        let state = self.with_version(self.state.get());
+        let words = crate::components::toolbar::filters_in_words(&state);
+        format!(
+            "embed.html{}#{}",
+            address_search(&state),
+            crate::platform::encode_component(&words)
+        )
+    }
+
+    /// The full address of the current view in the whole app (from the compact view), tracking
+    /// the view.
+    pub fn full_address(&self) -> String {
+        let mut state = self.with_version(self.state.get());
+        state.embed = false;
+        state.theme = None;
+        address_of(&state)
     }
 
     /// The link (query string with `?`, or `.`) for the current view with `study` selected.
@@ -181,6 +199,17 @@ impl Ctx {
     fn with_version(&self, mut state: ViewState) -> ViewState {
         state.dataset_version = Some(self.library.with_untracked(|l| l.version().to_owned()));
         state
+    }
+}
+
+/// The full address of `state` on this page.
+fn address_of(state: &ViewState) -> String {
+    let query = view_state::write(state);
+    let base = crate::platform::page_address();
+    if query.is_empty() {
+        base
+    } else {
+        format!("{base}?{query}")
     }
 }
 
@@ -210,7 +239,16 @@ fn address_search(state: &ViewState) -> String {
 /// (Lighthouse's "total blocking time" counts each task's time beyond 50 ms).
 pub fn start() {
     crate::platform::install_panic_banner();
-    crate::platform::apply_saved_theme();
+    // A link's theme (a host page matching its own) wins over this device's choice, and the
+    // compact view hides the page's header at once.
+    let (landing, _) = view_state::parse(&crate::platform::location_search());
+    match landing.theme {
+        Some(theme) => crate::platform::show_theme(theme.word()),
+        None => crate::platform::apply_saved_theme(),
+    }
+    if landing.embed {
+        crate::platform::mark_embedded();
+    }
     wasm_bindgen_futures::spawn_local(async {
         let library = Arc::new(load_library(read_stored_imports().await));
         crate::platform::after_ms(0, move || {
@@ -309,7 +347,7 @@ fn Shell(
     // version added) before anything reads it, so the first render is the final one. Problems
     // are what that link could not express; later navigation is always to canonical URLs
     // written by the app.
-    let landing_problems: Vec<UrlProblem> = {
+    let (landing_problems, embed): (Vec<UrlProblem>, bool) = {
         let (mut landing, mut problems) = address.search.with_untracked(|s| view_state::parse(s));
         library.with_untracked(|l| {
             problems.extend(view_state::follow_redirect(&mut landing, |id| {
@@ -331,7 +369,7 @@ fn Shell(
             address.go(canonical, History::Replace);
             crate::platform::after_ms(0, move || address.flush());
         }
-        problems
+        (problems, landing.embed)
     };
     let state = Memo::new(move |_| {
         let (mut state, _) = address.search.with(|s| view_state::parse(s));
@@ -347,6 +385,9 @@ fn Shell(
         let version = version.clone();
         Callback::new(move |(mut next, history): (ViewState, History)| {
             next.dataset_version = Some(version.clone());
+            // Inside another page's frame, a new history entry would make that page's Back
+            // button step through the frame's views first.
+            let history = if embed { History::Replace } else { history };
             address.go(address_search(&next), history);
         })
     };
@@ -422,6 +463,7 @@ fn Shell(
         set,
         added,
         only_added,
+        embed,
     };
     provide_context(ctx.clone());
 
@@ -434,9 +476,12 @@ fn Shell(
         Some(header) => {
             crate::platform::remove_loading_note();
             // Lives as long as the page, like the app itself.
-            leptos::mount::mount_to(header, HeaderActions).forget();
+            if !embed {
+                leptos::mount::mount_to(header, HeaderActions).forget();
+            }
             None
         }
+        None if embed => None,
         None => Some(view! { <Header /> }),
     };
     let view_mode = Memo::new(move |_| state.with(|s| s.view));
@@ -451,56 +496,66 @@ fn Shell(
             let _ = rest_built.try_set(true);
         });
     }
+    // `data-indexing`: how far the text index is, while it is built (for tests and
+    // benchmarks; users see it in the results when they search).
+    let results_view = view! {
+        <main
+            id="results"
+            class="results"
+            tabindex="-1"
+            data-indexing=move || indexing.get().map(|percent| percent.to_string())
+        >
+            <StoryPanel />
+            <Toolbar />
+            {move || {
+                if printing.get() {
+                    view! { <PrintList /> }.into_any()
+                } else if pending.get() {
+                    view! { <Preparing /> }.into_any()
+                } else if empty.get() {
+                    view! { <EmptyState /> }.into_any()
+                } else {
+                    match view_mode.get() {
+                        ViewMode::Timeline => view! { <Timeline /> }.into_any(),
+                        ViewMode::List => view! { <StudyList /> }.into_any(),
+                        ViewMode::Bench => view! { <BenchView /> }.into_any(),
+                    }
+                }
+            }}
+        </main>
+    };
+    // Embedded in another page's frame (`embed=1`), the page is compact: a caption that says
+    // what the view shows and links to the whole app, then the records; no header, search,
+    // filters, data panel or footer.
+    let full = !embed;
     view! {
         {header}
-        <div class="page">
+        <div class="page" class:embedded=embed>
+            {embed.then(|| view! { <EmbedCaption /> })}
             <Notices url_problems=landing_problems load_problems=load_problems />
-            <SearchBar />
+            {full.then(|| view! { <SearchBar /> })}
             // On a narrow screen the overview folds into the filters (components::facets).
-            {crate::platform::is_wide().then(|| view! { <Overview /> })}
+            {(full && crate::platform::is_wide()).then(|| view! { <Overview /> })}
             <div class="layout">
-                <div class="sidebar">
-                    <Facets />
-                </div>
-                // `data-indexing`: how far the text index is, while it is built (for tests and
-                // benchmarks; users see it in the results when they search).
-                <main
-                    id="results"
-                    class="results"
-                    tabindex="-1"
-                    data-indexing=move || indexing.get().map(|percent| percent.to_string())
-                >
-                    <StoryPanel />
-                    <Toolbar />
-                    {move || {
-                        if printing.get() {
-                            view! { <PrintList /> }.into_any()
-                        } else if pending.get() {
-                            view! { <Preparing /> }.into_any()
-                        } else if empty.get() {
-                            view! { <EmptyState /> }.into_any()
-                        } else {
-                            match view_mode.get() {
-                                ViewMode::Timeline => view! { <Timeline /> }.into_any(),
-                                ViewMode::List => view! { <StudyList /> }.into_any(),
-                                ViewMode::Bench => view! { <BenchView /> }.into_any(),
-                            }
-                        }
-                    }}
-                </main>
-                <div class="sidebar sidebar-data">
-                    {move || rest_built.get().then(|| view! { <DataPanel /> })}
-                </div>
+                {full.then(|| view! { <div class="sidebar"><Facets /></div> })}
+                {results_view}
+                {full.then(|| view! {
+                    <div class="sidebar sidebar-data">
+                        {move || rest_built.get().then(|| view! { <DataPanel /> })}
+                    </div>
+                })}
             </div>
             {move || rest_built.get().then(|| view! { <DetailPanel /> })}
         </div>
-        <footer class="site-footer">
-            <p>
-                "Every record lists its sources and how well each fact is verified. Dataset version "
-                <code>{version.clone()}</code> ", "
-                {move || library.with(|l| l.bundled_count())} " bundled records."
-            </p>
-        </footer>
+        {full.then(|| view! {
+            <footer class="site-footer">
+                <p>
+                    "Every record lists its sources and how well each fact is verified. Dataset version "
+                    <code>{version.clone()}</code> ", "
+                    {move || library.with(|l| l.bundled_count())} " bundled records."
+                </p>
+            </footer>
+        })}
     }
 }
 

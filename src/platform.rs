@@ -104,6 +104,24 @@ fn set_theme_attribute(theme: &str) {
     }
 }
 
+/// Shows the page in `theme` ("light" or "dark") without remembering it (a link asked for it).
+pub fn show_theme(theme: &str) {
+    set_theme_attribute(theme);
+}
+
+/// `text` percent-encoded as one URI component.
+pub fn encode_component(text: &str) -> String {
+    js_sys::encode_uri_component(text).into()
+}
+
+/// Marks the page as the compact view inside another page's frame (`embed=1`): the stylesheet
+/// hides the page's own header, which `index.html` painted before the app knew.
+pub fn mark_embedded() {
+    if let Some(root) = document().document_element() {
+        let _ = root.class_list().add_1("embedded");
+    }
+}
+
 /// Whether the page is dark now: the saved choice, else the system setting.
 pub fn is_dark() -> bool {
     match document()

@@ -34,11 +34,43 @@ fn the_early_theme_script_reads_the_apps_theme_key() {
         .and_then(|(_, rest)| rest.split_once('"'))
         .map(|(key, _)| key)
         .expect("platform.rs defines THEME_KEY");
-    let script = include_str!("../public/sw-register.js");
-    assert!(
-        script.contains(&format!("localStorage.getItem(\"{key}\")")),
-        "sw-register.js does not read {key}"
-    );
+    for (name, script) in [
+        ("sw-register.js", include_str!("../public/sw-register.js")),
+        ("embed.js", include_str!("../public/embed.js")),
+    ] {
+        assert!(
+            script.contains(&format!("localStorage.getItem(\"{key}\")")),
+            "{name} does not read {key}"
+        );
+    }
+}
+
+/// The "Embed this view" page has a small stylesheet of its own; its colours are the app's.
+#[test]
+fn the_embed_page_uses_the_apps_colours() {
+    let embed = include_str!("../public/embed.css");
+    let value = |css: &str, block_start: &str, name: &str| -> String {
+        let block = &css[css.find(block_start).expect(block_start)..];
+        let block = &block[..block.find('}').expect("a closed block")];
+        let at = block
+            .find(&format!("--{name}:"))
+            .unwrap_or_else(|| panic!("--{name} in {block_start}"));
+        block[at..]
+            .split([';', '\n'])
+            .next()
+            .unwrap()
+            .trim()
+            .to_owned()
+    };
+    for name in ["bg", "surface", "text", "muted", "line", "accent", "focus"] {
+        for block in [":root {", ":root[data-theme=\"dark\"] {"] {
+            assert_eq!(
+                value(embed, block, name),
+                value(STYLE_CSS, block, name),
+                "--{name} in {block}"
+            );
+        }
+    }
 }
 
 const STYLE_CSS: &str = include_str!("../public/style.css");

@@ -5,8 +5,8 @@
 use immunotimeline::data::{Approach, CancerType, Outcome, Regulator, Stage};
 use immunotimeline::search::{Filters, Query, Sort};
 use immunotimeline::view_state::{
-    self, Lanes, MAX_QUERY_BYTES, Param, RecordSet, UrlProblem, ViewMode, ViewState, YearSpan,
-    check_against, parse, write,
+    self, Lanes, MAX_QUERY_BYTES, Param, RecordSet, Theme, UrlProblem, ViewMode, ViewState,
+    YearSpan, check_against, parse, write,
 };
 use proptest::prelude::*;
 use proptest::test_runner::Config;
@@ -572,13 +572,43 @@ fn the_fullest_view_without_institutions_fits_in_4_kb() {
         story: Some(["b"; 40].join("-").chars().take(80).collect()),
         step: Some(999),
         dataset_version: Some("v".repeat(40)),
+        embed: true,
+        theme: Some(Theme::Light),
     };
     let length = write(&fullest).len();
     assert!(
-        length <= 3_500,
+        length <= 3_600,
         "the fullest link without institutions is {length} bytes"
     );
     assert_eq!(parse(&write(&fullest)), (fullest, vec![]));
+}
+
+#[test]
+fn an_embedded_view_and_its_theme_are_part_of_the_link() {
+    let embedded = view(|s| {
+        s.q = "car-t".into();
+        s.embed = true;
+        s.theme = Some(Theme::Dark);
+    });
+    check("q=car-t&embed=1&theme=dark", embedded.clone(), &[]);
+    assert_eq!(write(&embedded), "q=car-t&embed=1&theme=dark");
+    // Other spellings of the switch, and of the theme.
+    check("theme=DARK&embed=true&q=car-t", embedded, &[]);
+    check("embed=0", ViewState::default(), &[]);
+    check(
+        "embed=banana&theme=sepia",
+        ViewState::default(),
+        &[
+            "Ignored unknown embed mode `banana` (use 1)",
+            "Ignored unknown theme `sepia` (use light or dark)",
+        ],
+    );
+    // A light theme without embedding is a view of its own; leaving both out is the default.
+    assert_eq!(
+        write(&view(|s| s.theme = Some(Theme::Light))),
+        "theme=light"
+    );
+    assert_eq!(write(&ViewState::default()), "");
 }
 
 #[test]
@@ -745,7 +775,7 @@ fn valid_state() -> impl Strategy<Value = ViewState> {
     (
         prop_oneof![4 => text(30), 1 => text(200)],
         proptest::collection::vec(institution, 0..=5),
-        any::<[u32; 14]>(),
+        any::<[u32; 16]>(),
         proptest::collection::vec(any::<u8>(), 1..=60),
         proptest::collection::vec(any::<u8>(), 1..=40),
     )
@@ -765,6 +795,8 @@ fn valid_state() -> impl Strategy<Value = ViewState> {
                 hide,
                 study,
                 v,
+                embed,
+                theme,
             ] = knobs;
             let (from, to) = (maybe(from, year), maybe(to, year));
             let (year_from, year_to) = match (from, to) {
@@ -800,6 +832,8 @@ fn valid_state() -> impl Strategy<Value = ViewState> {
                 story: None,
                 step: None,
                 dataset_version: maybe(v, |_| version(dataset_version)),
+                embed: embed % 2 == 1,
+                theme: maybe(theme, |n| pick(Theme::ALL, n)),
             }
         })
         .prop_filter("link fits in 4 kB", |state| {
@@ -811,14 +845,14 @@ fn valid_state() -> impl Strategy<Value = ViewState> {
 #[rustfmt::skip]
 const NAMES: &[&str] = &[
     "q", "approach", "cancer", "stage", "outcome", "regulator", "inst", "from", "to", "zoom",
-    "lanes", "sort", "view", "hide", "study", "v", "Q", "Approach", "Regulator", "x", "",
+    "lanes", "sort", "view", "hide", "study", "v", "embed", "theme", "Q", "Approach", "Regulator", "x", "",
 ];
 
 /// Values that are right for some parameter and wrong for others, in spellings good and bad.
 #[rustfmt::skip]
 const WORDS: &[&str] = &[
     "approach", "cancer", "none", "relevance", "date", "newest", "timeline", "list", "bench",
-    "imported", "bundled", "NEWEST", "a-b", "x-1-y", "1a2b", "MSK", "Dana-Farber", "+Penn+",
+    "imported", "bundled", "NEWEST", "1", "0", "dark", "Light", "a-b", "x-1-y", "1a2b", "MSK", "Dana-Farber", "+Penn+",
     "car-x", "1990-2005", "2005-1990", "1700-2000", "2000-", "19x0", "%2C", "%E2%9C", "%C3%A9",
 ];
 

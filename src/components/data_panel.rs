@@ -58,19 +58,6 @@ fn failed(what: &str, answer: Result<Reply, String>) -> String {
     format!("{what} failed: {why}. Nothing was changed.")
 }
 
-/// A short description of what the view matches, for citations.
-fn matching(ctx: &Ctx) -> String {
-    let state = ctx.state.get_untracked();
-    let mut parts: Vec<String> = super::toolbar::chip_list(&state)
-        .into_iter()
-        .map(|(label, _)| label)
-        .collect();
-    if parts.is_empty() {
-        parts.push("all records".into());
-    }
-    parts.join("; ")
-}
-
 #[component]
 pub fn DataPanel() -> impl IntoView {
     let ctx = ctx();
@@ -126,7 +113,7 @@ pub fn DataPanel() -> impl IntoView {
                 permalink: &ctx.permalink(),
                 dataset_version: &version,
                 shown,
-                matching: &matching(&ctx),
+                matching: &super::toolbar::filters_in_words(&ctx.state.get_untracked()),
                 accessed: &platform::today(),
             })
         })

@@ -1,4 +1,4 @@
-//! The page header: title, dark-mode toggle and "Copy link".
+//! The page header: title, "Copy link", "Embed" and the dark-mode toggle.
 
 use crate::platform;
 use leptos::prelude::*;
@@ -23,6 +23,7 @@ pub fn HeaderActions() -> impl IntoView {
     view! {
         <div class="header-actions">
             <CopyLink />
+            <super::embed::EmbedLink />
             <ThemeToggle />
         </div>
     }

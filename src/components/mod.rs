@@ -3,6 +3,7 @@
 pub mod bench;
 pub mod data_panel;
 pub mod detail;
+pub mod embed;
 pub mod empty;
 pub mod facets;
 pub mod header;

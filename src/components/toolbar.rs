@@ -58,7 +58,7 @@ pub fn Toolbar() -> impl IntoView {
                     })
                     .collect_view()}
             </div>
-            <super::story::StoriesMenu />
+            {(!ctx.embed).then(|| view! { <super::story::StoriesMenu /> })}
             <Show when=move || state.with(|s| s.view == ViewMode::Timeline)>
                 <label class="lanes">
                     <span>"Lanes"</span>
@@ -71,7 +71,8 @@ pub fn Toolbar() -> impl IntoView {
                 </label>
             </Show>
         </div>
-        <Chips />
+        // In another page's frame the caption says what is filtered (components::embed).
+        {(!ctx.embed).then(|| view! { <Chips /> })}
     }
 }
 
@@ -135,6 +136,19 @@ fn Chips() -> impl IntoView {
 }
 
 type Remove = Box<dyn Fn(&mut ViewState) + Send + Sync>;
+
+/// The active filters in words ("Text: “car-t”; Approach: CAR-T"), or "all records".
+pub fn filters_in_words(state: &ViewState) -> String {
+    let parts: Vec<String> = chip_list(state)
+        .into_iter()
+        .map(|(label, _)| label)
+        .collect();
+    if parts.is_empty() {
+        "all records".into()
+    } else {
+        parts.join("; ")
+    }
+}
 
 /// The active filters as (label, how to remove it).
 pub fn chip_list(state: &ViewState) -> Vec<(String, Remove)> {

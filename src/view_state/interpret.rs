@@ -6,7 +6,7 @@ use super::problem::quote;
 use super::raw::RawParams;
 use super::{
     Lanes, MAX_INSTITUTION_CHARS, MAX_STORY_STEP, MAX_STUDY_ID_CHARS, MAX_TEXT_CHARS,
-    MAX_VERSION_CHARS, Param, RecordSet, UrlProblem, ViewMode, ViewState, YEARS, YearSpan,
+    MAX_VERSION_CHARS, Param, RecordSet, Theme, UrlProblem, ViewMode, ViewState, YEARS, YearSpan,
 };
 use crate::data::{Approach, CancerType, Outcome, Regulator, Stage};
 use std::collections::BTreeSet;
@@ -50,6 +50,8 @@ pub(super) fn interpret(raw: &RawParams, problems: &mut Vec<UrlProblem>) -> View
         story: checked(raw, Param::Story, study_id, problems),
         step: checked(raw, Param::Step, step_number, problems),
         dataset_version: checked(raw, Param::V, dataset_version, problems),
+        embed: checked(raw, Param::Embed, flag, problems).unwrap_or(false),
+        theme: checked(raw, Param::Theme, word(Theme::from_word), problems),
     }
 }
 
@@ -166,6 +168,18 @@ fn study_id(param: Param, value: &str) -> Result<String, UrlProblem> {
 }
 
 /// A story's step, counted from 1 (whether the story has it is checked once the stories are in).
+/// `1` (or `true`, `yes`) turns a switch on, `0` (`false`, `no`) leaves it off.
+fn flag(param: Param, value: &str) -> Result<bool, UrlProblem> {
+    match value.to_ascii_lowercase().as_str() {
+        "1" | "true" | "yes" => Ok(true),
+        "0" | "false" | "no" => Ok(false),
+        _ => Err(UrlProblem::UnknownValue {
+            param,
+            value: quote(value),
+        }),
+    }
+}
+
 fn step_number(param: Param, value: &str) -> Result<u32, UrlProblem> {
     digits(value)
         .and_then(|n| u32::try_from(n).ok())

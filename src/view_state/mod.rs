@@ -25,6 +25,8 @@
 //! | `story`     | the guided story followed (`data/stories.toml`) | none        |
 //! | `step`      | its step, from 1                                | 1           |
 //! | `v`         | the dataset version the link was made with      | none        |
+//! | `embed`     | `1`: the compact view for another page's frame  | off         |
+//! | `theme`     | `light` or `dark`, whatever the device's choice | the device's|
 //!
 //! The canonical form written by [`write()`] omits defaults, lists slugs in vocabulary order and
 //! institutions in sorted order (each value once), writes a space as `+`, and percent-encodes
@@ -115,6 +117,11 @@ pub struct ViewState {
     pub step: Option<u32>,
     /// The dataset version the link was made with (`v`).
     pub dataset_version: Option<String>,
+    /// The compact view made to sit in another page's `<iframe>` (`embed=1`): the records and a
+    /// caption, without filters or the data panel.
+    pub embed: bool,
+    /// The colour theme the link asks for (a host page matching its own), over the device's.
+    pub theme: Option<Theme>,
 }
 
 /// An inclusive span of whole years, `start <= end`.
@@ -152,6 +159,13 @@ pub enum RecordSet {
     Imported,
 }
 
+/// A colour theme a link can ask for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Theme {
+    Light,
+    Dark,
+}
+
 /// Declares the URL word of each value of a small enum, and the reverse lookup.
 macro_rules! words {
     ($name:ident { $($variant:ident = $word:literal),+ $(,)? }) => {
@@ -175,6 +189,7 @@ macro_rules! words {
 words!(Lanes { Approach = "approach", CancerType = "cancer", Stage = "stage", None = "none" });
 words!(ViewMode { Timeline = "timeline", List = "list", Bench = "bench" });
 words!(RecordSet { Imported = "imported", Bundled = "bundled" });
+words!(Theme { Light = "light", Dark = "dark" });
 
 impl ViewState {
     /// What the search engine needs: the text, the filters and the order.

@@ -33,11 +33,13 @@ pub enum Param {
     Story,
     Step,
     V,
+    Embed,
+    Theme,
 }
 
 impl Param {
     /// Every parameter, in canonical order.
-    pub const ALL: [Param; 18] = [
+    pub const ALL: [Param; 20] = [
         Param::Q,
         Param::Approach,
         Param::Cancer,
@@ -56,6 +58,8 @@ impl Param {
         Param::Story,
         Param::Step,
         Param::V,
+        Param::Embed,
+        Param::Theme,
     ];
 
     /// The name in the query string.
@@ -79,6 +83,8 @@ impl Param {
             Param::Story => "story",
             Param::Step => "step",
             Param::V => "v",
+            Param::Embed => "embed",
+            Param::Theme => "theme",
         }
     }
 
@@ -103,6 +109,8 @@ impl Param {
             Param::Story => "story id",
             Param::Step => "story step",
             Param::V => "dataset version",
+            Param::Embed => "embed mode",
+            Param::Theme => "theme",
         }
     }
 

@@ -168,6 +168,8 @@ impl fmt::Display for UrlProblem {
                     Param::Sort => "relevance, date or newest",
                     Param::View => "timeline, list or bench",
                     Param::Hide => "imported or bundled",
+                    Param::Embed => "1",
+                    Param::Theme => "light or dark",
                     _ => return Ok(()),
                 };
                 write!(f, " (use {words})")

@@ -49,12 +49,18 @@ pub(super) fn write(state: &ViewState) -> String {
     if let Some(version) = &state.dataset_version {
         link.pair(Param::V, &encode(version, false));
     }
+    if state.embed {
+        link.pair(Param::Embed, "1");
+    }
+    if let Some(theme) = state.theme {
+        link.pair(Param::Theme, theme.word());
+    }
     link.text
 }
 
 /// Leaves out institutions (the last in alphabetical order first) until the link of `state` is
 /// at most [`MAX_QUERY_BYTES`] long, so that reading it back never cuts it. Everything else a
-/// parsed state can hold takes at most 3,468 bytes, so dropping institutions always suffices.
+/// parsed state can hold takes at most 3,505 bytes, so dropping institutions always suffices.
 pub(super) fn fit_in_link(state: &mut ViewState, problems: &mut Vec<UrlProblem>) {
     let mut dropped = 0;
     while !state.institutions.is_empty() && write(state).len() > MAX_QUERY_BYTES {

@@ -54,6 +54,18 @@ test("a full session reports no Content-Security-Policy violation", async () => 
   await deep.search("CAR");
   await deep.waitForCount((n) => n > 0 && n < total, "fewer studies for CAR");
   assert.deepEqual(await violations(deep.page), []);
+  // "Embed": the page that writes the frame's code (a policy of its own) and its preview.
+  await deep.page.getByRole("link", { name: "Embed", exact: true }).click();
+  await deep.page.frameLocator("#preview").locator(".embed-caption").waitFor();
+  await deep.page.getByLabel("Theme").selectOption("dark");
+  await deep.page.frameLocator("#preview").locator("html[data-theme=dark] .embed-caption").waitFor();
+  assert.match(
+    await deep.page.evaluate(() => document.head.querySelector("meta[http-equiv=Content-Security-Policy]")?.content),
+    /script-src 'self';/,
+  );
+  assert.deepEqual(await violations(deep.page), []);
+  await deep.page.goBack();
+  await deep.page.locator(".result-count").waitFor();
   assert.deepEqual(consoleCsp, []);
   assert.deepEqual([...app.errors, ...deep.errors], []);
 

@@ -31,6 +31,8 @@ const STATES = [
   ["dark mode", "?view=list", { colorScheme: "dark" }],
   ["mobile width", "?view=list", { viewport: { width: 360, height: 780 } }],
   ["mobile timeline, dark", "", { viewport: { width: 360, height: 780 }, colorScheme: "dark" }],
+  ["embedded timeline, dark by its address", "?q=car-t&embed=1&theme=dark", {}],
+  ["embedded list in a narrow frame", "?view=list&embed=1", { viewport: { width: 400, height: 500 } }],
 ];
 
 for (const [name, path, options] of STATES) {
@@ -40,6 +42,17 @@ for (const [name, path, options] of STATES) {
     await app.page.waitForTimeout(200);
     assert.deepEqual(await violations(app.page), []);
     assert.deepEqual(app.errors, []);
+    await context.close();
+  });
+}
+
+for (const colorScheme of ["light", "dark"]) {
+  test(`no accessibility violations: the "Embed this view" page, ${colorScheme}`, async () => {
+    const context = await env.browser.newContext({ colorScheme });
+    const page = await context.newPage();
+    await page.goto(env.url("embed.html?q=car-t&view=list#Text%3A%20%E2%80%9Ccar-t%E2%80%9D"));
+    await page.frameLocator("#preview").locator(".embed-caption").waitFor();
+    assert.deepEqual(await violations(page), []);
     await context.close();
   });
 }
