@@ -166,10 +166,10 @@ impl Ctx {
         address_of(&self.with_version(self.state.get_untracked()))
     }
 
-    /// The "Embed this view" page (`public/embed.html`) for the current view, tracking it: the
-    /// view's query string, and its filters in words in the fragment (for the frame's title).
+    /// The "Embed this view" page (`public/embed.html`) for the current view: the view's query
+    /// string, and its filters in words in the fragment (for the frame's title).
     pub fn embed_page_href(&self) -> String {
-        let state = self.with_version(self.state.get());
+        let state = self.with_version(self.state.get_untracked());
         let words = crate::components::toolbar::filters_in_words(&state);
         format!(
             "embed.html{}#{}",

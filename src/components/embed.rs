@@ -7,11 +7,28 @@ use leptos::prelude::*;
 
 /// "Embed": opens `embed.html`, a page beside the app (`public/embed.js`), with this view's
 /// address and its filters in words; that page writes and previews the `<iframe>` code, so the
-/// app itself carries none of it.
+/// app itself carries none of it. The address is written when the link is about to be used
+/// (pointed at, focused, pressed), not after every keystroke.
 #[component]
 pub fn EmbedLink() -> impl IntoView {
-    let ctx = ctx();
-    view! { <a class="button embed-link" href=move || ctx.embed_page_href()>"Embed"</a> }
+    let ctx = StoredValue::new(ctx());
+    let refresh = move |ev: &web_sys::Event| {
+        let link: web_sys::Element = event_target(ev);
+        let href = ctx.with_value(|ctx| ctx.embed_page_href());
+        crate::platform::set_attribute(&link, "href", Some(&href));
+    };
+    view! {
+        <a
+            class="button embed-link"
+            href="embed.html"
+            on:pointerenter=move |ev| refresh(&ev)
+            on:pointerdown=move |ev| refresh(&ev)
+            on:focus=move |ev| refresh(&ev)
+            on:click=move |ev| refresh(&ev)
+        >
+            "Embed"
+        </a>
+    }
 }
 
 /// The compact view's caption: what the view shows, the dataset version, and the way to the
