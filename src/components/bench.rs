@@ -3,7 +3,7 @@
 //! with how far apart they are in words.
 
 use super::ctx;
-use crate::bedside::{STEPS, firsts, gap_words, lab_to_approval};
+use crate::bedside::{STEPS, firsts, row_words};
 use leptos::prelude::*;
 
 #[component]
@@ -38,19 +38,15 @@ pub fn BenchView() -> impl IntoView {
                                 .into_iter()
                                 .map(|(approach, steps)| {
                                     let studies = &ctx.data().dataset.studies;
-                                    let year = |i: Option<usize>| i.and_then(|i| studies[i].date).map(|d| d.year);
-                                    let first_year = steps.iter().find_map(|&s| year(s));
-                                    let total = lab_to_approval(first_year, year(steps[3]));
-                                    let mut previous: Option<(i32, &str)> = None;
+                                    let years = steps.map(|s| s.and_then(|i| studies[i].date).map(|d| d.year));
+                                    let (gaps, total) = row_words(years);
                                     let cells = steps
                                         .iter()
-                                        .zip(&STEPS)
-                                        .map(|(&step, named)| {
+                                        .zip(gaps)
+                                        .map(|(&step, gap)| {
                                             let cell = step.map(|i| {
                                                 let study = &studies[i];
                                                 let y = study.date.map(|d| d.year).unwrap_or_default();
-                                                let gap = previous.map(|p| gap_words(y, p));
-                                                previous = Some((y, named.named));
                                                 let href = ctx.study_href(&study.id);
                                                 let on_click = super::select_on_click(&ctx, study.id.clone());
                                                 view! {

@@ -14,7 +14,7 @@ use crate::data::Stage;
 use crate::library::Catalog;
 use crate::platform;
 use crate::timeline_plot::{
-    Item, MIN_SPAN, ROW_PX, extent, lane_labels, plot, points, ticks, window_of,
+    Item, MIN_SPAN, ROW_PX, extent, label_text, lane_labels, plot, points, ticks, window_of,
 };
 use crate::view_state::YearSpan;
 use leptos::prelude::*;
@@ -232,18 +232,7 @@ pub fn Timeline() -> impl IntoView {
             />
         }
     };
-    let footnote = move || {
-        drawing.with(|d| {
-            let mut parts = Vec::new();
-            if d.outside > 0 {
-                parts.push(format!("{} outside the visible years", d.outside));
-            }
-            if d.undated > 0 {
-                parts.push(format!("{} undated (shown in the list)", d.undated));
-            }
-            (!parts.is_empty()).then(|| format!("Not on the timeline: {}.", parts.join("; ")))
-        })
-    };
+    let footnote = move || drawing.with(|d| d.footnote());
     view! {
         <section class="timeline" aria-label="Timeline">
             <div class="timeline-head">
@@ -351,10 +340,7 @@ fn MatchList() -> impl IntoView {
                         date: study
                             .date
                             .map_or_else(|| "Undated".to_owned(), |d| d.human()),
-                        label: match study.outcome.filter(|o| o.is_setback()) {
-                            Some(outcome) => format!("{} {}", outcome.mark(), study.short_label()),
-                            None => study.short_label(),
-                        },
+                        label: label_text(study),
                         approach: study.approaches.first().map_or("other", |a| a.slug()),
                     })
                     .collect::<Vec<_>>()
@@ -542,14 +528,7 @@ fn shown(data: &Catalog, item: &Item) -> Shown {
             Item::Single { index, .. } => index,
             Item::Cluster { lead, .. } => lead,
         };
-        let study = &data.dataset.studies[index as usize];
-        match study.outcome {
-            // A setback says so in words too, not only by its mark.
-            Some(outcome) if outcome.is_setback() => {
-                format!("{} {}", outcome.mark(), study.short_label())
-            }
-            _ => study.short_label(),
-        }
+        label_text(&data.dataset.studies[index as usize])
     });
     Shown {
         class: class_of(data, item),
