@@ -3,7 +3,9 @@
 //! with how far apart they are in words.
 
 use super::ctx;
+use super::image::image_download;
 use crate::bedside::{STEPS, firsts, row_words};
+use crate::exchange::picture::{Body, describe};
 use leptos::prelude::*;
 
 #[component]
@@ -16,12 +18,23 @@ pub fn BenchView() -> impl IntoView {
                 .with(|r| firsts(&ctx.data().dataset.studies, &r.hits))
         }
     };
+    // The table as shown now, for "Download image".
+    let picture = {
+        let ctx = ctx.clone();
+        move || {
+            let data = ctx.catalog.get_untracked();
+            let studies = &data.dataset.studies;
+            let rows = ctx.results.with_untracked(|r| firsts(studies, &r.hits));
+            Body::Bedside(describe::bedside(studies, &rows))
+        }
+    };
     view! {
         <section class="bench" aria-labelledby="bench-title">
             <h2 id="bench-title">"From lab bench to bedside"</h2>
             <p class="bench-help">
                 "For each approach with at least two steps among the matching records: the earliest record of each step, and how long after (or before) the step to its left it came."
             </p>
+            {image_download("bench-to-bedside", picture)}
             <div class="table-wrap">
                 <table>
                     <thead>

@@ -15,7 +15,8 @@ use leptos::prelude::*;
 use std::sync::Arc;
 
 /// What export and citation say while a search waits for the records' text to be indexed.
-const PREPARING: &str = "The search is still being prepared; export or cite once its results show.";
+pub const PREPARING: &str =
+    "The search is still being prepared; export or cite once its results show.";
 
 /// Why an import is not saved while the stored one could not be read.
 const UNREAD: &str = "The records imported earlier could not be read this time, and saving now would replace them. Reload the page and import again, or remove the saved records first. Nothing was changed.";
@@ -53,13 +54,13 @@ fn details_missing(details: &DetailsState) -> Option<String> {
 }
 
 /// What the panel says when the import/export worker gave no usable answer to `what`.
-fn failed(what: &str, answer: Result<Reply, String>) -> String {
+pub fn failed(what: &str, answer: Result<Reply, String>) -> String {
     let why = answer.err().unwrap_or_else(|| protocol::UNEXPECTED.into());
     format!("{what} failed: {why}. Nothing was changed.")
 }
 
-/// A short description of what the view matches, for citations.
-fn matching(ctx: &Ctx) -> String {
+/// A short description of what the view matches, for citations and pictures.
+pub fn matching(ctx: &Ctx) -> String {
     let state = ctx.state.get_untracked();
     let mut parts: Vec<String> = super::toolbar::chip_list(&state)
         .into_iter()

@@ -6,6 +6,7 @@ pub mod detail;
 pub mod empty;
 pub mod facets;
 pub mod header;
+pub mod image;
 pub mod marked;
 pub mod notices;
 pub mod overview;

@@ -8,9 +8,11 @@
 //! keys) write `zoom=` into the URL.
 
 use super::ctx;
+use super::image::image_download;
 use super::overview::full_span;
 use crate::app::{CatalogRef, Ctx, History};
 use crate::data::Stage;
+use crate::exchange::picture::{Body, describe};
 use crate::library::Catalog;
 use crate::platform;
 use crate::timeline_plot::{
@@ -233,21 +235,32 @@ pub fn Timeline() -> impl IntoView {
         }
     };
     let footnote = move || drawing.with(|d| d.footnote());
+    // The chart as drawn now, for "Download image".
+    let picture = move || {
+        let data = catalog.get_untracked();
+        let (w, years) = (width.get_untracked(), window.get_untracked());
+        drawing.with_untracked(|d| {
+            Body::Timeline(describe::timeline(d, &data.dataset.studies, w, years))
+        })
+    };
     view! {
         <section class="timeline" aria-label="Timeline">
             <div class="timeline-head">
                 <p class="timeline-help" id="timeline-help">
                     "Scroll or pinch to zoom, drag to pan. With the timeline focused: ← → pan, + − zoom, 0 fits the matches."
                 </p>
-                <button
-                    type="button"
-                    class="button fit"
-                    disabled=move || state.with(|s| s.zoom.is_none())
-                    on:click=move |_| fit_now()
-                    title="Show the years of the matching records (key: 0)"
-                >
-                    "Fit"
-                </button>
+                <div class="timeline-actions">
+                    <button
+                        type="button"
+                        class="button fit"
+                        disabled=move || state.with(|s| s.zoom.is_none())
+                        on:click=move |_| fit_now()
+                        title="Show the years of the matching records (key: 0)"
+                    >
+                        "Fit"
+                    </button>
+                    {image_download("timeline", picture)}
+                </div>
             </div>
             <div
                 class="timeline-area"
