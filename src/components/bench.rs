@@ -34,7 +34,7 @@ pub fn BenchView() -> impl IntoView {
             <p class="bench-help">
                 "For each approach with at least two steps among the matching records: the earliest record of each step, and how long after (or before) the step to its left it came."
             </p>
-            {image_download("bench-to-bedside", picture)}
+            {image_download("bench-to-bedside", std::sync::Arc::new(picture))}
             <div class="table-wrap">
                 <table>
                     <thead>

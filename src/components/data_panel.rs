@@ -59,6 +59,32 @@ pub fn failed(what: &str, answer: Result<Reply, String>) -> String {
     format!("{what} failed: {why}. Nothing was changed.")
 }
 
+/// Sends `request` to the import/export worker and offers the text it answers as the file
+/// `name`: of type `mime`, or, for `None`, an SVG drawn as a PNG. `message` says how it went:
+/// `what` failed and why, or `done`. Exports and pictures share it.
+pub fn ask_and_offer(
+    request: Request,
+    name: String,
+    mime: Option<&'static str>,
+    (what, done): (&'static str, String),
+    message: WriteSignal<String>,
+) {
+    wasm_bindgen_futures::spawn_local(async move {
+        let text = match platform::exchange(&request).await {
+            Ok(Reply::Export(text) | Reply::Picture(text)) => text,
+            other => return message.set(failed(what, other)),
+        };
+        let saved = match mime {
+            Some(mime) => platform::download(&name, mime, &text),
+            None => platform::download_png(&name, &text).await,
+        };
+        message.set(match saved {
+            Ok(()) => done,
+            Err(error) => format!("The download failed: {error}."),
+        });
+    });
+}
+
 /// A short description of what the view matches, for citations and pictures.
 pub fn matching(ctx: &Ctx) -> String {
     let state = ctx.state.get_untracked();
@@ -95,23 +121,15 @@ pub fn DataPanel() -> impl IntoView {
             let count = studies.len();
             let dataset_version = ctx.library.with_untracked(|l| l.version().to_owned());
             set_message.set("Preparing the file…".into());
-            wasm_bindgen_futures::spawn_local(async move {
-                let request = Request::Export {
-                    format,
-                    studies,
-                    dataset_version,
-                };
-                let text = match platform::exchange(&request).await {
-                    Ok(Reply::Export(text)) => text,
-                    other => return set_message.set(failed("The export", other)),
-                };
-                let (mime, extension) = format.file_type();
-                let name = format!("immunotherapy-timeline-{}.{extension}", platform::today());
-                set_message.set(match platform::download(&name, mime, &text) {
-                    Ok(()) => format!("Downloaded {name} ({count} records)."),
-                    Err(error) => format!("The download failed: {error}."),
-                });
-            });
+            let request = Request::Export {
+                format,
+                studies,
+                dataset_version,
+            };
+            let (mime, extension) = format.file_type();
+            let name = format!("immunotherapy-timeline-{}.{extension}", platform::today());
+            let done = format!("Downloaded {name} ({count} records).");
+            ask_and_offer(request, name, Some(mime), ("The export", done), set_message);
         }
     };
     let citation = {

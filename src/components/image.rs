@@ -6,19 +6,21 @@
 //! carries no drawing code. The PNG is drawn from that SVG on this page (`platform`).
 
 use super::ctx;
-use super::data_panel::{PREPARING, failed, matching};
+use super::data_panel::{PREPARING, ask_and_offer, matching};
 use crate::exchange::picture::{Body, Caption, Picture};
-use crate::exchange::protocol::{Reply, Request};
+use crate::exchange::protocol::Request;
 use crate::platform;
 use leptos::prelude::*;
+use std::sync::Arc;
+
+/// What a view is drawn as now, for a picture of it.
+pub type Describe = Arc<dyn Fn() -> Body + Send + Sync>;
 
 /// Two buttons, "Download SVG" and "Download PNG", and a line saying how it went. `body`
-/// describes the view as it is drawn when a button is pressed; `name` goes into the file's
-/// name ("timeline" or "bench-to-bedside").
-pub fn image_download(
-    name: &'static str,
-    body: impl Fn() -> Body + Clone + Send + Sync + 'static,
-) -> impl IntoView {
+/// describes the view as it is drawn when a button is pressed (a `dyn` function: generic, the
+/// whole control was compiled once per view); `name` goes into the file's name ("timeline" or
+/// "bench-to-bedside").
+pub fn image_download(name: &'static str, body: Describe) -> impl IntoView {
     let ctx = ctx();
     let (message, set_message) = signal(String::new());
     let make = move |png: bool| {
@@ -41,23 +43,14 @@ pub fn image_download(
         } else {
             "Loading the image maker (once)…".into()
         });
-        wasm_bindgen_futures::spawn_local(async move {
-            let svg = match platform::exchange(&request).await {
-                Ok(Reply::Picture(svg)) => svg,
-                other => return set_message.set(failed("Making the image", other)),
-            };
-            let extension = if png { "png" } else { "svg" };
-            let file = format!("immunotherapy-{name}-{}.{extension}", platform::today());
-            let done = if png {
-                platform::download_png(&file, &svg).await
-            } else {
-                platform::download(&file, "image/svg+xml", &svg)
-            };
-            set_message.set(match done {
-                Ok(()) => format!("Downloaded {file}."),
-                Err(error) => format!("The image could not be saved: {error}."),
-            });
-        });
+        let (mime, extension) = if png {
+            (None, "png")
+        } else {
+            (Some("image/svg+xml"), "svg")
+        };
+        let file = format!("immunotherapy-{name}-{}.{extension}", platform::today());
+        let done = format!("Downloaded {file}.");
+        ask_and_offer(request, file, mime, ("Making the image", done), set_message);
     };
     let svg = make.clone();
     view! {

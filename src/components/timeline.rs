@@ -259,7 +259,7 @@ pub fn Timeline() -> impl IntoView {
                     >
                         "Fit"
                     </button>
-                    {image_download("timeline", picture)}
+                    {image_download("timeline", std::sync::Arc::new(picture))}
                 </div>
             </div>
             <div

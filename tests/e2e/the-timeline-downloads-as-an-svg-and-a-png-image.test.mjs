@@ -1,10 +1,12 @@
 // "Download image": the timeline as shown and bench to bedside come as an SVG whose text is text
 // (the labels on the screen, the view's link, the dataset version and the date) and as a PNG at
 // twice the SVG's size, made in the browser: no request to another origin, no CSP violation.
+// Without the worker that writes the SVG, the control says why and the page keeps working.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { readFile } from "node:fs/promises";
-import { start, openApp, recordNetwork } from "./helpers.mjs";
+import { readFile, rm } from "node:fs/promises";
+import { join } from "node:path";
+import { start, openApp, recordNetwork, copyBuild } from "./helpers.mjs";
 
 let env;
 before(async () => {
@@ -121,4 +123,26 @@ test("the timeline and bench to bedside download as SVG and PNG images", async (
   assert.deepEqual(network.failures, []);
   assert.deepEqual(await app.page.evaluate(() => window.__cspViolations), []);
   assert.deepEqual(app.errors, []);
+});
+
+test("without its worker, the image control says why and the page keeps working", async () => {
+  const build = await copyBuild();
+  await rm(join(build.dir, "exchange_bg.wasm"));
+  const broken = await start({ root: build.dir });
+  try {
+    const app = await openApp(broken, "?q=car-t", { context: await broken.browser.newContext() });
+    const total = await app.waitForCount((n) => n > 0, "CAR-T results");
+    const timeline = app.page.locator(".timeline");
+    await timeline.getByRole("button", { name: "Download SVG" }).click();
+    await timeline
+      .getByRole("status")
+      .getByText(/^Making the image failed: the import\/export helper .+\. Nothing was changed\.$/)
+      .waitFor();
+    await app.search("nivolumab");
+    await app.waitForCount((n) => n > 0 && n !== total, "the search still answers");
+    assert.deepEqual(app.errors.filter((e) => !/exchange_bg\.wasm|404/.test(e)), []);
+  } finally {
+    await broken.close();
+    await build.remove();
+  }
 });

@@ -205,14 +205,16 @@ pub fn escape(text: &str) -> String {
     out
 }
 
-/// A coordinate to a tenth of a pixel, without trailing zeros.
+/// A coordinate to a tenth of a pixel, without a trailing zero. Written as integers: the
+/// standard float formatting would be most of the picture code's size in the worker.
 pub fn num(value: f64) -> String {
-    let value = (value * 10.0).round() / 10.0;
-    // -0 prints as "-0".
-    if value == 0.0 {
-        "0".to_owned()
+    let tenths = (value * 10.0).round() as i64;
+    let sign = if tenths < 0 { "-" } else { "" };
+    let (whole, tenth) = (tenths.abs() / 10, tenths.abs() % 10);
+    if tenth == 0 {
+        format!("{sign}{whole}")
     } else {
-        value.to_string()
+        format!("{sign}{whole}.{tenth}")
     }
 }
 
