@@ -34,6 +34,20 @@ function readSvg(page, bytes) {
       height: Number(root.getAttribute("height")),
       texts: [...doc.querySelectorAll("text")].map((t) => t.textContent),
       href: doc.querySelector("a")?.getAttribute("href"),
+      // Labels wider, in this browser's font, than the box they are clipped to (the SVG cuts
+      // them by an estimate; a label cut mid-letter would show it).
+      overflowing: (() => {
+        const shown = document.body.appendChild(document.importNode(root, true));
+        const wide = [...shown.querySelectorAll("text[clip-path]")]
+          .filter((t) => {
+            const id = t.getAttribute("clip-path").slice(5, -1);
+            const box = shown.querySelector(`[id="${id}"] rect`);
+            return t.getComputedTextLength() > Number(box.getAttribute("width")) + 0.5;
+          })
+          .map((t) => t.textContent);
+        shown.remove();
+        return wide;
+      })(),
     };
   }, bytes.toString("utf8"));
 }
@@ -91,6 +105,7 @@ test("the timeline and bench to bedside download as SVG and PNG images", async (
     );
     assert.ok(found, `label “${label}” in the SVG`);
   }
+  assert.deepEqual(svg.overflowing, [], "every label fits the box the plot gave it");
   const link = assertCaption(svg, env.origin);
   assert.equal(link.searchParams.get("q"), "car-t");
   assert.ok(svg.texts.some((t) => t.startsWith(`${shown} studies`)), svg.texts[1]);

@@ -64,7 +64,7 @@ pub fn draw(rows: &[BedsideRow], caption: &Caption) -> String {
     for bedside in rows {
         let name_px = APPROACH_PX - 2.0 * PAD - 16.0;
         let mut cells = vec![plain(
-            wrap(bedside.approach.label(), name_px, BOLD_SIZE, 3),
+            wrap(bedside.approach.label(), name_px, BOLD_SIZE, 4),
             BOLD,
         )];
         let (gaps, total) = row_words(bedside.steps.each_ref().map(|s| s.as_ref().map(|s| s.0)));

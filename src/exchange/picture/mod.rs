@@ -68,6 +68,7 @@ pub struct Lane {
     pub label: String,
     /// How many rows its marks take (at least 1).
     pub rows: u16,
+    /// Left to right, as the plot placed them.
     pub marks: Vec<Mark>,
 }
 

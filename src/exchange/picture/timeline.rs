@@ -3,7 +3,7 @@
 //! Sizes follow `public/style.css` (24 px markers, 26 px rows, a 9 rem lane-name column).
 
 use super::write::{ACCENT, LINE, MARGIN, MUTED, SMALL, Svg, TEXT, fit, num, text_px, wrap};
-use super::{Caption, Kind, Label, Lane, Mark, Shape, Timeline, colour};
+use super::{Caption, Kind, Lane, Mark, Shape, Timeline, colour};
 use crate::data::Approach;
 
 /// The lane names' column and the gap after it (9 rem and 0.5 rem in the app).
@@ -82,9 +82,9 @@ fn draw_lane(svg: &mut Svg, lane: &Lane, width: f64, top: f64) -> f64 {
         &names,
     );
     let track_top = top + (height - track) / 2.0;
-    for mark in &lane.marks {
+    for (mark, room) in lane.marks.iter().zip(label_room(&lane.marks, width)) {
         let y = track_top + (f64::from(mark.row) + 0.5) * ROW_PX + 4.0;
-        draw_mark(svg, mark, TRACK_X + mark.x, y);
+        draw_mark(svg, mark, TRACK_X + mark.x, y, room);
     }
     let bottom = top + height;
     svg.raw(format_args!(
@@ -96,8 +96,65 @@ fn draw_lane(svg: &mut Svg, lane: &Lane, width: f64, top: f64) -> f64 {
     bottom
 }
 
-/// A mark centred at (`x`, `y`) and its label.
-fn draw_mark(svg: &mut Svg, mark: &Mark, x: f64, y: f64) {
+/// How wide each mark's label may be: the width the plot gave it and the free space beyond it
+/// in its row, up to the next mark's box (half each when two labels face each other across a
+/// gap) or the track's end. The plot's widths are what the screen's font needed; without a font
+/// the picture estimates generously, and this room spares a label the screen shows whole from
+/// being cut. No two labels' rooms meet, as no two of the plot's boxes do.
+fn label_room(marks: &[Mark], width: f64) -> Vec<f64> {
+    let mut room: Vec<f64> = marks
+        .iter()
+        .map(|m| m.label.as_ref().map_or(0.0, |l| l.px))
+        .collect();
+    // Each mark's box in its row, as the plot laid it out: (row, start, end, label side).
+    let boxes: Vec<(u16, f64, f64, Option<bool>)> = marks
+        .iter()
+        .map(|m| {
+            let (mut start, mut end) = (m.x - m.half, m.x + m.half);
+            match &m.label {
+                Some(l) if l.left_side => start -= 4.0 + l.px,
+                Some(l) => end += 4.0 + l.px,
+                None => {}
+            }
+            (m.row, start, end, m.label.as_ref().map(|l| l.left_side))
+        })
+        .collect();
+    // The marks come left to right (as the plot placed them), so within a row each box's
+    // neighbours are the previous and next marks of that row.
+    let mut previous: Vec<Option<usize>> = Vec::new();
+    let mut neighbours: Vec<(Option<usize>, Option<usize>)> = vec![(None, None); marks.len()];
+    for (i, &(row, ..)) in boxes.iter().enumerate() {
+        let row = usize::from(row);
+        if previous.len() <= row {
+            previous.resize(row + 1, None);
+        }
+        if let Some(j) = previous[row].replace(i) {
+            neighbours[i].0 = Some(j);
+            neighbours[j].1 = Some(i);
+        }
+    }
+    for (at, &(before, after)) in neighbours.iter().enumerate() {
+        let (_, start, end, side) = boxes[at];
+        room[at] += match side {
+            // Leftwards: to the previous box, or half the gap if its label faces this one.
+            Some(true) => match before {
+                Some(j) if boxes[j].3 == Some(false) => (start - boxes[j].2).max(0.0) / 2.0,
+                Some(j) => (start - boxes[j].2).max(0.0),
+                None => start.max(0.0),
+            },
+            Some(false) => match after {
+                Some(j) if boxes[j].3 == Some(true) => (boxes[j].1 - end).max(0.0) / 2.0,
+                Some(j) => (boxes[j].1 - end).max(0.0),
+                None => (width - end).max(0.0),
+            },
+            None => 0.0,
+        };
+    }
+    room
+}
+
+/// A mark centred at (`x`, `y`) and its label, which may be `room` pixels wide.
+fn draw_mark(svg: &mut Svg, mark: &Mark, x: f64, y: f64, room: f64) {
     // A group per mark, so the marker and its label move together in an editor.
     match mark.kind {
         Kind::Record(shape) => {
@@ -110,7 +167,7 @@ fn draw_mark(svg: &mut Svg, mark: &Mark, x: f64, y: f64) {
         }
     }
     if let Some(label) = &mark.label {
-        draw_label(svg, mark, label, x, y);
+        draw_label(svg, mark, &label.text, label.left_side, x, y, room);
     }
     svg.raw(format_args!("</g>"));
 }
@@ -127,26 +184,22 @@ fn class(shape: Shape) -> &'static str {
     }
 }
 
-/// A mark's label beside it, cut and clipped to the width the plot gave it.
-fn draw_label(svg: &mut Svg, mark: &Mark, label: &Label, x: f64, y: f64) {
-    let (start, anchor) = if label.left_side {
-        (x - mark.half - 4.0 - label.px, r#" text-anchor="end""#)
+/// A mark's label beside it (left of it for `left_side`), cut and clipped to `room` pixels.
+fn draw_label(svg: &mut Svg, mark: &Mark, text: &str, left_side: bool, x: f64, y: f64, room: f64) {
+    let (near, anchor) = if left_side {
+        (x - mark.half - 4.0, r#" text-anchor="end""#)
     } else {
         (x + mark.half + 4.0, "")
     };
-    let at_x = if label.left_side {
-        x - mark.half - 4.0
-    } else {
-        start
-    };
+    let start = if left_side { near - room } else { near };
     let style = match mark.kind {
         Kind::Cluster(_) => format!(r#" font-style="italic" fill="{MUTED}"{anchor}"#),
         Kind::Record(_) => format!(r#" fill="{TEXT}"{anchor}"#),
     };
-    let text = fit(&label.text, label.px, 12.0);
+    let text = fit(text, room, 12.0);
     svg.clipped_text(
-        (start, y - 10.0, label.px, 20.0),
-        (at_x, y + 4.0),
+        (start, y - 10.0, room, 20.0),
+        (near, y + 4.0),
         &style,
         &text,
     );

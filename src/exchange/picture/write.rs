@@ -224,16 +224,17 @@ pub fn text_px(text: &str, size: f64) -> f64 {
     text.chars().map(em).sum::<f64>() * size
 }
 
-/// A character's width in ems, rounded up for the usual system fonts.
+/// A character's width in ems, rounded up for the usual system fonts (DejaVu Sans, the widest
+/// of them and Linux's usual fallback, included).
 fn em(c: char) -> f64 {
     match c {
-        'i' | 'j' | 'l' | '.' | ',' | ':' | ';' | '\'' | '!' | '|' | 'I' | '(' | ')' => 0.3,
-        'f' | 'r' | 't' | ' ' | '-' | '/' => 0.4,
-        'm' | 'w' | 'M' | 'W' => 0.9,
-        'A'..='Z' => 0.72,
-        c if c.is_ascii() => 0.58,
-        // Typographic quotes and dashes, accented letters, marks: generous.
-        _ => 0.8,
+        'i' | 'j' | 'l' | '.' | ',' | ':' | ';' | '\'' | '!' | '|' | 'I' | '(' | ')' => 0.34,
+        'f' | 'r' | 't' | ' ' | '-' | '/' => 0.42,
+        'm' | 'w' | 'M' | 'W' => 1.0,
+        'A'..='Z' => 0.76,
+        c if c.is_ascii() => 0.62,
+        // The ellipsis, typographic quotes and dashes, accented letters, marks: generous.
+        _ => 1.0,
     }
 }
 
@@ -256,30 +257,24 @@ pub fn fit(text: &str, px: f64, size: f64) -> String {
     out
 }
 
-/// `text` in lines no wider than `px` at `size`, broken between words (a word too long for a
-/// line, such as a link, is broken where it reaches the edge); at most `max_lines`, the last cut
-/// with an ellipsis when there is more.
+/// `text` in lines no wider than `px` at `size`, broken after spaces and hyphens (a piece too
+/// long for a line, such as a link, is broken where it reaches the edge); at most `max_lines`,
+/// the last cut with an ellipsis when there is more. A line keeps the space it was broken at
+/// (not drawn), so the lines joined are the text.
 pub fn wrap(text: &str, px: f64, size: f64, max_lines: usize) -> Vec<String> {
+    let fits = |line: &str| text_px(line.trim_end(), size) <= px;
     let mut lines: Vec<String> = Vec::new();
     let mut line = String::new();
-    for word in text.split(' ').filter(|w| !w.is_empty()) {
-        let joined = if line.is_empty() {
-            word.to_owned()
-        } else {
-            format!("{line} {word}")
-        };
-        if text_px(&joined, size) <= px {
-            line = joined;
+    for piece in text.split_inclusive([' ', '-']) {
+        if fits(&format!("{line}{piece}")) {
+            line.push_str(piece);
             continue;
         }
         if !line.is_empty() {
-            // The space stays at the line's end (where it is not drawn), so the text of the
-            // lines joined is the text.
-            line.push(' ');
             lines.push(std::mem::take(&mut line));
         }
-        for c in word.chars() {
-            if !line.is_empty() && text_px(&line, size) + em(c) * size > px {
+        for c in piece.chars() {
+            if !line.is_empty() && !fits(&format!("{line}{c}")) {
                 lines.push(std::mem::take(&mut line));
             }
             line.push(c);
