@@ -92,3 +92,20 @@ pub fn lab_to_approval(first: Option<i32>, approval: Option<i32>) -> String {
         _ => "—".to_owned(),
     }
 }
+
+/// What a row says between its steps, given each step's year (`None` where the step is
+/// missing): the gap before each step, in words, from the step before it that is there; and the
+/// whole way from the first step to the approval. The table on the page and its image
+/// (`exchange::picture`) both say exactly this.
+pub fn row_words(years: [Option<i32>; 4]) -> ([Option<String>; 4], String) {
+    let mut previous: Option<(i32, &str)> = None;
+    let mut gaps: [Option<String>; 4] = Default::default();
+    for ((year, step), gap) in years.iter().zip(&STEPS).zip(&mut gaps) {
+        if let Some(year) = *year {
+            *gap = previous.map(|p| gap_words(year, p));
+            previous = Some((year, step.named));
+        }
+    }
+    let first = years.iter().find_map(|&y| y);
+    (gaps, lab_to_approval(first, years[3]))
+}

@@ -586,7 +586,66 @@ pub fn download(file_name: &str, mime: &str, text: &str) -> Result<(), String> {
     options.set_type(mime);
     let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)
         .map_err(|_| "could not prepare the file".to_owned())?;
-    let url = web_sys::Url::create_object_url_with_blob(&blob)
+    download_blob(file_name, &blob)
+}
+
+/// Offers the SVG document `svg` as a PNG file at twice its size (for slides), drawn on a
+/// canvas on this page: a worker cannot draw an SVG. The SVG goes in as a `data:` address, the
+/// only kind besides the app's own that the page's CSP allows for images.
+pub async fn download_png(file_name: &str, svg: &str) -> Result<(), String> {
+    use wasm_bindgen_futures::JsFuture;
+    let image = web_sys::HtmlImageElement::new().map_err(|_| "could not make an image")?;
+    let encoded = String::from(js_sys::encode_uri_component(svg));
+    image.set_src(&format!("data:image/svg+xml;charset=utf-8,{encoded}"));
+    JsFuture::from(image.decode())
+        .await
+        .map_err(|_| "the browser could not read the picture")?;
+    let (width, height) = (image.natural_width() * 2, image.natural_height() * 2);
+    let canvas: web_sys::HtmlCanvasElement = document()
+        .create_element("canvas")
+        .map_err(|_| "could not make a canvas")?
+        .unchecked_into();
+    canvas.set_width(width);
+    canvas.set_height(height);
+    let context: web_sys::CanvasRenderingContext2d = canvas
+        .get_context("2d")
+        .ok()
+        .flatten()
+        .ok_or("the browser gave no canvas to draw on")?
+        .unchecked_into();
+    context
+        .draw_image_with_html_image_element_and_dw_and_dh(
+            &image,
+            0.0,
+            0.0,
+            f64::from(width),
+            f64::from(height),
+        )
+        .map_err(|_| "the picture could not be drawn")?;
+    let png = js_sys::Promise::new(&mut |resolve, _reject| {
+        let done = Closure::once_into_js(move |blob: wasm_bindgen::JsValue| {
+            let _ = resolve.call1(&wasm_bindgen::JsValue::NULL, &blob);
+        });
+        if canvas
+            .to_blob_with_type(done.unchecked_ref(), "image/png")
+            .is_err()
+        {
+            let _ = done
+                .unchecked_ref::<js_sys::Function>()
+                .call1(&wasm_bindgen::JsValue::NULL, &wasm_bindgen::JsValue::NULL);
+        }
+    });
+    let blob = JsFuture::from(png)
+        .await
+        .ok()
+        .and_then(|blob| blob.dyn_into::<web_sys::Blob>().ok())
+        .ok_or("the browser could not make the PNG (the picture may be too large)")?;
+    download_blob(file_name, &blob)
+}
+
+/// Offers `blob` as a file download named `file_name`.
+fn download_blob(file_name: &str, blob: &web_sys::Blob) -> Result<(), String> {
+    let url = web_sys::Url::create_object_url_with_blob(blob)
         .map_err(|_| "could not prepare the download".to_owned())?;
     let anchor: web_sys::HtmlAnchorElement = document()
         .create_element("a")
@@ -739,6 +798,12 @@ fn start_helper() -> Result<Helper, String> {
         _on_message: on_message,
         _on_error: on_error,
     })
+}
+
+/// Whether the import/export worker is running with its wasm loaded, so a request is answered
+/// without a download first.
+pub fn helper_loaded() -> bool {
+    HELPER.with_borrow(|helper| helper.as_ref().is_some_and(|h| h.loaded))
 }
 
 /// Sends `request` to the import/export worker, starting it (and so downloading its wasm) the

@@ -147,6 +147,31 @@ pub struct Plot {
     pub outside: usize,
 }
 
+impl Plot {
+    /// What the chart leaves out, in words, if anything.
+    pub fn footnote(&self) -> Option<String> {
+        let mut parts = Vec::new();
+        if self.outside > 0 {
+            parts.push(format!("{} outside the visible years", self.outside));
+        }
+        if self.undated > 0 {
+            parts.push(format!("{} undated (shown in the list)", self.undated));
+        }
+        (!parts.is_empty()).then(|| format!("Not on the timeline: {}.", parts.join("; ")))
+    }
+}
+
+/// The words a record's label shows beside its marker and in the match list: its short label,
+/// after its outcome's mark when it is a setback (which says so in words, not only by shape).
+pub fn label_text(study: &Study) -> String {
+    match study.outcome {
+        Some(outcome) if outcome.is_setback() => {
+            format!("{} {}", outcome.mark(), study.short_label())
+        }
+        _ => study.short_label(),
+    }
+}
+
 /// The visible window as whole years, inclusive: the user's zoom when they have zoomed or
 /// panned; else the year filter; else `fit`, the years of the matching records (see [`extent`]),
 /// with a margin; else everything.

@@ -71,3 +71,24 @@ fn first_in_humans_is_the_earliest_human_study_of_the_approach() {
         "checkpoint inhibitors were approved"
     );
 }
+
+/// The page's table and its picture say the same words: each gap runs from the nearest step
+/// before that is there, and the whole way from the first step to the approval.
+#[test]
+fn a_rows_words_skip_missing_steps() {
+    use immunotimeline::bedside::row_words;
+    let (gaps, total) = row_words([Some(1992), None, Some(2006), Some(2014)]);
+    assert_eq!(
+        gaps,
+        [
+            None,
+            None,
+            Some("14 years after the basic discovery".to_owned()),
+            Some("8 years after the first human study".to_owned()),
+        ]
+    );
+    assert_eq!(total, "22 years");
+    let (gaps, total) = row_words([None, Some(1990), None, None]);
+    assert_eq!(gaps, [None, None, None, None]);
+    assert_eq!(total, "—");
+}

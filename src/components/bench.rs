@@ -3,7 +3,9 @@
 //! with how far apart they are in words.
 
 use super::ctx;
-use crate::bedside::{STEPS, firsts, gap_words, lab_to_approval};
+use super::image::image_download;
+use crate::bedside::{STEPS, firsts, row_words};
+use crate::exchange::picture::{Body, describe};
 use leptos::prelude::*;
 
 #[component]
@@ -16,12 +18,23 @@ pub fn BenchView() -> impl IntoView {
                 .with(|r| firsts(&ctx.data().dataset.studies, &r.hits))
         }
     };
+    // The table as shown now, for "Download image".
+    let picture = {
+        let ctx = ctx.clone();
+        move || {
+            let data = ctx.catalog.get_untracked();
+            let studies = &data.dataset.studies;
+            let rows = ctx.results.with_untracked(|r| firsts(studies, &r.hits));
+            Body::Bedside(describe::bedside(studies, &rows))
+        }
+    };
     view! {
         <section class="bench" aria-labelledby="bench-title">
             <h2 id="bench-title">"From lab bench to bedside"</h2>
             <p class="bench-help">
                 "For each approach with at least two steps among the matching records: the earliest record of each step, and how long after (or before) the step to its left it came."
             </p>
+            {image_download("bench-to-bedside", std::sync::Arc::new(picture))}
             <div class="table-wrap">
                 <table>
                     <thead>
@@ -38,19 +51,15 @@ pub fn BenchView() -> impl IntoView {
                                 .into_iter()
                                 .map(|(approach, steps)| {
                                     let studies = &ctx.data().dataset.studies;
-                                    let year = |i: Option<usize>| i.and_then(|i| studies[i].date).map(|d| d.year);
-                                    let first_year = steps.iter().find_map(|&s| year(s));
-                                    let total = lab_to_approval(first_year, year(steps[3]));
-                                    let mut previous: Option<(i32, &str)> = None;
+                                    let years = steps.map(|s| s.and_then(|i| studies[i].date).map(|d| d.year));
+                                    let (gaps, total) = row_words(years);
                                     let cells = steps
                                         .iter()
-                                        .zip(&STEPS)
-                                        .map(|(&step, named)| {
+                                        .zip(gaps)
+                                        .map(|(&step, gap)| {
                                             let cell = step.map(|i| {
                                                 let study = &studies[i];
                                                 let y = study.date.map(|d| d.year).unwrap_or_default();
-                                                let gap = previous.map(|p| gap_words(y, p));
-                                                previous = Some((y, named.named));
                                                 let href = ctx.study_href(&study.id);
                                                 let on_click = super::select_on_click(&ctx, study.id.clone());
                                                 view! {

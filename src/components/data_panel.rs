@@ -15,7 +15,8 @@ use leptos::prelude::*;
 use std::sync::Arc;
 
 /// What export and citation say while a search waits for the records' text to be indexed.
-const PREPARING: &str = "The search is still being prepared; export or cite once its results show.";
+pub const PREPARING: &str =
+    "The search is still being prepared; export or cite once its results show.";
 
 /// Why an import is not saved while the stored one could not be read.
 const UNREAD: &str = "The records imported earlier could not be read this time, and saving now would replace them. Reload the page and import again, or remove the saved records first. Nothing was changed.";
@@ -53,9 +54,35 @@ fn details_missing(details: &DetailsState) -> Option<String> {
 }
 
 /// What the panel says when the import/export worker gave no usable answer to `what`.
-fn failed(what: &str, answer: Result<Reply, String>) -> String {
+pub fn failed(what: &str, answer: Result<Reply, String>) -> String {
     let why = answer.err().unwrap_or_else(|| protocol::UNEXPECTED.into());
     format!("{what} failed: {why}. Nothing was changed.")
+}
+
+/// Sends `request` to the import/export worker and offers the text it answers as the file
+/// `name`: of type `mime`, or, for `None`, an SVG drawn as a PNG. `message` says how it went:
+/// `what` failed and why, or `done`. Exports and pictures share it.
+pub fn ask_and_offer(
+    request: Request,
+    name: String,
+    mime: Option<&'static str>,
+    (what, done): (&'static str, String),
+    message: WriteSignal<String>,
+) {
+    wasm_bindgen_futures::spawn_local(async move {
+        let text = match platform::exchange(&request).await {
+            Ok(Reply::Export(text) | Reply::Picture(text)) => text,
+            other => return message.set(failed(what, other)),
+        };
+        let saved = match mime {
+            Some(mime) => platform::download(&name, mime, &text),
+            None => platform::download_png(&name, &text).await,
+        };
+        message.set(match saved {
+            Ok(()) => done,
+            Err(error) => format!("The download failed: {error}."),
+        });
+    });
 }
 
 #[component]
@@ -81,23 +108,15 @@ pub fn DataPanel() -> impl IntoView {
             let count = studies.len();
             let dataset_version = ctx.library.with_untracked(|l| l.version().to_owned());
             set_message.set("Preparing the file…".into());
-            wasm_bindgen_futures::spawn_local(async move {
-                let request = Request::Export {
-                    format,
-                    studies,
-                    dataset_version,
-                };
-                let text = match platform::exchange(&request).await {
-                    Ok(Reply::Export(text)) => text,
-                    other => return set_message.set(failed("The export", other)),
-                };
-                let (mime, extension) = format.file_type();
-                let name = format!("immunotherapy-timeline-{}.{extension}", platform::today());
-                set_message.set(match platform::download(&name, mime, &text) {
-                    Ok(()) => format!("Downloaded {name} ({count} records)."),
-                    Err(error) => format!("The download failed: {error}."),
-                });
-            });
+            let request = Request::Export {
+                format,
+                studies,
+                dataset_version,
+            };
+            let (mime, extension) = format.file_type();
+            let name = format!("immunotherapy-timeline-{}.{extension}", platform::today());
+            let done = format!("Downloaded {name} ({count} records).");
+            ask_and_offer(request, name, Some(mime), ("The export", done), set_message);
         }
     };
     let citation = {

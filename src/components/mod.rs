@@ -7,6 +7,7 @@ pub mod embed;
 pub mod empty;
 pub mod facets;
 pub mod header;
+pub mod image;
 pub mod marked;
 pub mod notices;
 pub mod overview;

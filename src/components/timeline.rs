@@ -8,13 +8,15 @@
 //! keys) write `zoom=` into the URL.
 
 use super::ctx;
+use super::image::image_download;
 use super::overview::full_span;
 use crate::app::{CatalogRef, Ctx, History};
 use crate::data::Stage;
+use crate::exchange::picture::{Body, describe};
 use crate::library::Catalog;
 use crate::platform;
 use crate::timeline_plot::{
-    Item, MIN_SPAN, ROW_PX, extent, lane_labels, plot, points, ticks, window_of,
+    Item, MIN_SPAN, ROW_PX, extent, label_text, lane_labels, plot, points, ticks, window_of,
 };
 use crate::view_state::YearSpan;
 use leptos::prelude::*;
@@ -232,16 +234,13 @@ pub fn Timeline() -> impl IntoView {
             />
         }
     };
-    let footnote = move || {
-        drawing.with(|d| {
-            let mut parts = Vec::new();
-            if d.outside > 0 {
-                parts.push(format!("{} outside the visible years", d.outside));
-            }
-            if d.undated > 0 {
-                parts.push(format!("{} undated (shown in the list)", d.undated));
-            }
-            (!parts.is_empty()).then(|| format!("Not on the timeline: {}.", parts.join("; ")))
+    let footnote = move || drawing.with(|d| d.footnote());
+    // The chart as drawn now, for "Download image".
+    let picture = move || {
+        let data = catalog.get_untracked();
+        let (w, years) = (width.get_untracked(), window.get_untracked());
+        drawing.with_untracked(|d| {
+            Body::Timeline(describe::timeline(d, &data.dataset.studies, w, years))
         })
     };
     view! {
@@ -250,15 +249,18 @@ pub fn Timeline() -> impl IntoView {
                 <p class="timeline-help" id="timeline-help">
                     "Scroll or pinch to zoom, drag to pan. With the timeline focused: ← → pan, + − zoom, 0 fits the matches."
                 </p>
-                <button
-                    type="button"
-                    class="button fit"
-                    disabled=move || state.with(|s| s.zoom.is_none())
-                    on:click=move |_| fit_now()
-                    title="Show the years of the matching records (key: 0)"
-                >
-                    "Fit"
-                </button>
+                <div class="timeline-actions">
+                    <button
+                        type="button"
+                        class="button fit"
+                        disabled=move || state.with(|s| s.zoom.is_none())
+                        on:click=move |_| fit_now()
+                        title="Show the years of the matching records (key: 0)"
+                    >
+                        "Fit"
+                    </button>
+                    {image_download("timeline", std::sync::Arc::new(picture))}
+                </div>
             </div>
             <div
                 class="timeline-area"
@@ -351,10 +353,7 @@ fn MatchList() -> impl IntoView {
                         date: study
                             .date
                             .map_or_else(|| "Undated".to_owned(), |d| d.human()),
-                        label: match study.outcome.filter(|o| o.is_setback()) {
-                            Some(outcome) => format!("{} {}", outcome.mark(), study.short_label()),
-                            None => study.short_label(),
-                        },
+                        label: label_text(study),
                         approach: study.approaches.first().map_or("other", |a| a.slug()),
                     })
                     .collect::<Vec<_>>()
@@ -542,14 +541,7 @@ fn shown(data: &Catalog, item: &Item) -> Shown {
             Item::Single { index, .. } => index,
             Item::Cluster { lead, .. } => lead,
         };
-        let study = &data.dataset.studies[index as usize];
-        match study.outcome {
-            // A setback says so in words too, not only by its mark.
-            Some(outcome) if outcome.is_setback() => {
-                format!("{} {}", outcome.mark(), study.short_label())
-            }
-            _ => study.short_label(),
-        }
+        label_text(&data.dataset.studies[index as usize])
     });
     Shown {
         class: class_of(data, item),

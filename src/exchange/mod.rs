@@ -1,5 +1,6 @@
-//! Taking the data out and bringing your own: CSV, JSON and citation export, file import, and the
-//! envelope in which imported records are kept between visits.
+//! Taking the data out and bringing your own: CSV, JSON and citation export, the view as an SVG
+//! picture (`picture`), file import, and the envelope in which imported records are kept between
+//! visits.
 //!
 //! Plain Rust with no browser access (no Leptos, web-sys or gloo): the UI hands in bytes, a
 //! permalink and today's date, and gets text and reports back. Import follows the two-stage parse
@@ -19,6 +20,7 @@ mod cells;
 mod cite;
 mod import;
 mod json;
+pub mod picture;
 pub mod protocol;
 mod stored;
 mod tabular;

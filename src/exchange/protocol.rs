@@ -1,7 +1,7 @@
 //! The messages between the app and its import/export worker.
 //!
-//! Reading and writing files (CSV, JSON, BibTeX, RIS, the stored-imports envelope) and validating
-//! imported records is a quarter of the app's code, and a visitor may never use it. So the app
+//! Reading and writing files (CSV, JSON, BibTeX, RIS, the stored-imports envelope), validating
+//! imported records and drawing the view as an SVG picture is a quarter of the app's code, and a visitor may never use it. So the app
 //! does none of it: a second, small wasm (`src/exchange_worker.rs`, run in a Web Worker and
 //! downloaded the first time it is needed) calls [`handle`] with a [`Request`], and the app
 //! decodes the [`Reply`]. Both sides are compiled from this file, and the messages are postcard,
@@ -9,6 +9,7 @@
 //!
 //! Plain Rust, no browser access: `tests/exchange/protocol.rs` checks the round trips natively.
 
+use super::picture::Picture;
 use super::{ImportReport, StoredError};
 use crate::data::Study;
 use serde::{Deserialize, Serialize};
@@ -16,7 +17,7 @@ use serde::{Deserialize, Serialize};
 /// Changes whenever [`Request`] or [`Reply`] does. The worker's files are not content-hashed
 /// (it is started by name), so a page and a worker from different deployments can meet; they
 /// then refuse each other in words instead of misreading bytes.
-pub const PROTOCOL: u32 = 2;
+pub const PROTOCOL: u32 = 3;
 
 /// What the app says when the worker answers a request with the reply to another kind.
 pub const UNEXPECTED: &str = "the import/export helper gave an unexpected answer";
@@ -62,6 +63,8 @@ pub enum Request {
     EncodeStored { studies: Vec<Study> },
     /// Read stored imports back ([`super::decode_stored`]).
     DecodeStored { text: String },
+    /// Draw the view as an SVG document ([`super::picture::svg`]).
+    Picture(Picture),
 }
 
 /// The worker's answer to each [`Request`], in the same order of variants.
@@ -71,6 +74,7 @@ pub enum Reply {
     Export(String),
     EncodeStored(String),
     DecodeStored(Result<Vec<Study>, StoredError>),
+    Picture(String),
 }
 
 /// Encodes a request for the worker.
@@ -127,5 +131,6 @@ fn answer(request: Request) -> Reply {
         }),
         Request::EncodeStored { studies } => Reply::EncodeStored(super::encode_stored(&studies)),
         Request::DecodeStored { text } => Reply::DecodeStored(super::decode_stored(&text)),
+        Request::Picture(picture) => Reply::Picture(super::picture::svg(&picture)),
     }
 }

@@ -37,6 +37,27 @@ fn each_export_format_is_the_exchange_functions_text() {
 }
 
 #[test]
+fn a_picture_is_the_svg_the_picture_module_writes() {
+    use immunotimeline::exchange::picture::{self, Body, Caption, Picture};
+    let picture = Picture {
+        caption: Caption {
+            link: "https://example.org/?q=car-t&v=abc123".into(),
+            dataset_version: "abc123".into(),
+            date: "2026-12-04".into(),
+            shown: 0,
+            matching: String::new(),
+        },
+        body: Body::Bedside(Vec::new()),
+    };
+    let expected = picture::svg(&picture);
+    assert!(expected.contains("<svg"));
+    assert_eq!(
+        ask(&Request::Picture(picture)),
+        Ok(Reply::Picture(expected))
+    );
+}
+
+#[test]
 fn an_import_is_checked_against_the_ids_the_app_sends() {
     let library = Library::new(bundled(), None, Vec::new());
     let taken_ids = library.taken_ids();
@@ -151,9 +172,9 @@ fn the_message_bytes_change_only_with_the_protocol_version() {
         .collect();
     assert_eq!(
         (PROTOCOL, hex.as_str()),
-        (2, PINNED_V2),
+        (3, PINNED_V3),
         "the message format changed: raise PROTOCOL and pin the new bytes"
     );
 }
 
-const PINNED_V2: &str = "020103010870696e2d323032330f412070696e6e6564207265636f7264000107323032332d303500000101000000040000000000000000000e53686f72742073756d6d6172792e0000030001054e6f74657300027631";
+const PINNED_V3: &str = "030103010870696e2d323032330f412070696e6e6564207265636f7264000107323032332d303500000101000000040000000000000000000e53686f72742073756d6d6172792e0000030001054e6f74657300027631";
