@@ -23,7 +23,7 @@ pub fn draw(timeline: &Timeline, caption: &Caption) -> String {
         "studies"
     };
     let mut subtitle = format!("{} {studies}", caption.shown);
-    for part in [caption.matching.as_str(), &format!("{from}–{to}")] {
+    for part in [caption.matching.as_str(), &format!("drawn {from}–{to}")] {
         if !part.trim().is_empty() {
             subtitle.push_str(" · ");
             subtitle.push_str(part.trim());
