@@ -172,9 +172,22 @@ pub fn Timeline() -> impl IntoView {
     };
     let axis = move || {
         let (start, end) = window.get();
-        ticks(start, end, width.get())
+        let track = width.get();
+        ticks(start, end, track)
             .into_iter()
-            .map(|(year, left)| view! { <span class="tick" style:left=format!("{left}%")>{year}</span> })
+            .map(|(year, left)| {
+                // A year centred on a tick at the chart's edge would be cut in half by its
+                // border: there it is aligned to the edge instead.
+                let px = left / 100.0 * track;
+                let class = if px < TICK_HALF_PX {
+                    "tick tick-start"
+                } else if track - px < TICK_HALF_PX {
+                    "tick tick-end"
+                } else {
+                    "tick"
+                };
+                view! { <span class=class style:left=format!("{left}%")>{year}</span> }
+            })
             .collect_view()
     };
     // One lane for each value the lanes group by, keyed by label (and by the records, which an
@@ -400,6 +413,9 @@ fn match_row(ctx: &Ctx, rows: Memo<Vec<MatchRow>>, slot: usize) -> impl IntoView
         </li>
     }
 }
+
+/// Half the width of a year on the axis, with room to spare (four digits at 0.8rem).
+const TICK_HALF_PX: f64 = 18.0;
 
 /// Centre and spread of the active pointers.
 fn pointer_geometry(pointers: &[(i32, f64)]) -> (f64, f64) {

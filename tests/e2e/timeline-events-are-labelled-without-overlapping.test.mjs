@@ -65,3 +65,20 @@ test("a failed trial is marked as a setback, in words as well as by its mark", a
   const legend = await app.page.locator(".legend").first().textContent();
   assert.match(legend, /setback: failed trial, hold, withdrawal or refusal/);
 });
+
+test("every year on the axis is whole inside the chart, on a wide screen and a narrow one", async () => {
+  for (const viewport of [{ width: 1280, height: 900 }, { width: 400, height: 800 }]) {
+    const context = await env.browser.newContext({ viewport });
+    // A window whose first and last years fall on the chart's edges.
+    const app = await openApp(env, "?zoom=1990-2020", { context });
+    const { area, ticks } = await app.page.evaluate(() => ({
+      area: document.querySelector(".timeline-area").getBoundingClientRect().toJSON(),
+      ticks: [...document.querySelectorAll(".axis .tick")].map((t) => ({ text: t.textContent, ...t.getBoundingClientRect().toJSON() })),
+    }));
+    assert.ok(ticks.length >= 3, `${ticks.length} years on the axis`);
+    for (const tick of ticks) {
+      assert.ok(tick.left >= area.left && tick.right <= area.right, `${tick.text} is cut at ${viewport.width} px: ${tick.left}–${tick.right} outside ${area.left}–${area.right}`);
+    }
+    await context.close();
+  }
+});
