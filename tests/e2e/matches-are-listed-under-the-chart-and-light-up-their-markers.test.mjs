@@ -14,7 +14,8 @@ after(async () => {
 
 test("the match list shows dates and labels, and hovering links row and marker", async () => {
   const app = await openApp(env, "?q=tremelimumab");
-  const rows = app.page.locator(".match-list li");
+  // The list keeps a fixed set of rows and hides those without a match.
+  const rows = app.page.locator(".match-list li:not([hidden])");
   await rows.first().waitFor();
   const hits = await app.count();
   // Few enough that every match is drawn on its own and listed.
@@ -39,7 +40,25 @@ test("the match list shows dates and labels, and hovering links row and marker",
   assert.deepEqual(app.errors, []);
 });
 
-test("without a search or filter there is no match list", async () => {
+test("without a search or filter there is no match list, and it comes back with one", async () => {
   const app = await openApp(env);
-  assert.equal(await app.page.locator(".match-list").count(), 0);
+  const list = app.page.locator(".match-list");
+  assert.equal(await list.isVisible(), false);
+  const rows = app.page.locator(".match-list li:not([hidden])");
+
+  await app.searchBox.fill("ipilimumab");
+  await rows.first().waitFor();
+  const hits = await app.count();
+  assert.equal(await rows.count(), Math.min(hits, 40));
+  // A hidden row names no record, so hovering a marker never lights up a row nobody sees.
+  assert.equal(await app.page.locator(".match-list li[hidden][data-id]").count(), 0);
+
+  await app.searchBox.fill("");
+  await list.waitFor({ state: "hidden" });
+  await app.searchBox.fill("tremelimumab");
+  await rows.first().waitFor();
+  assert.equal(await rows.count(), await app.count());
+  const id = await rows.first().getAttribute("data-id");
+  assert.equal(await app.page.locator(`.timeline .lane-track [data-id="${id}"]`).count(), 1);
+  assert.deepEqual(app.errors, []);
 });
