@@ -25,7 +25,7 @@ use crate::data::{DETAILS_FILE, Dataset, DetailsState, Study};
 use crate::exchange::StoredError;
 use crate::exchange::protocol::{self, Reply, Request};
 use crate::library::{Catalog, Library};
-use crate::search::{Facets, Query, Results};
+use crate::search::{Counted, Found, Query};
 use crate::view_state::{self, UrlProblem, ViewMode, ViewState};
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -87,23 +87,6 @@ async fn read_stored_imports() -> Option<Result<Vec<Study>, StoredError>> {
     )
 }
 
-/// What the filters and the overview show of a search's results.
-#[derive(Clone, Debug, Default, PartialEq)]
-pub struct Tallies {
-    pub facets: Facets,
-    /// See [`Results::histogram`].
-    pub histogram: Vec<(i32, u32)>,
-}
-
-impl Tallies {
-    fn of(results: &Results) -> Self {
-        Self {
-            facets: results.facets.clone(),
-            histogram: results.histogram.clone(),
-        }
-    }
-}
-
 /// How a change of view enters the browser history.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum History {
@@ -124,11 +107,11 @@ pub struct Ctx {
     pub indexing: RwSignal<Option<u8>>,
     pub state: Memo<ViewState>,
     pub query: Memo<Query>,
-    pub results: Memo<Results>,
+    pub results: Memo<Found>,
     /// The counts of [`Ctx::results`] that the filters and the overview show, taken up once the
     /// results themselves are painted: a keystroke's new results are not held up by redrawing
     /// a hundred counts, which follow a frame later.
-    pub tallies: ReadSignal<Tallies>,
+    pub tallies: ReadSignal<Counted>,
     /// The id of the selected study: what markers and cards watch, so typing does not wake
     /// every one of them.
     pub selected: Memo<Option<String>>,
@@ -448,9 +431,12 @@ fn Shell(
         };
         query
     });
-    let results = Memo::new(move |_| catalog.with(|c| query.with(|q| c.index.search(q))));
+    // The counts are not needed for the keystroke's frame: they are counted after it.
+    let results = Memo::new(move |_| catalog.with(|c| query.with(|q| c.index.find(q))));
     let selected = Memo::new(move |_| state.with(|s| s.study.clone()));
-    let tallies = follow_after_paint(results, Tallies::of);
+    let tallies = follow_after_paint(results, move |found| {
+        catalog.with_untracked(|c| query.with_untracked(|q| c.index.count(q, found)))
+    });
     let ctx = Ctx {
         library,
         catalog,
@@ -628,7 +614,10 @@ where
 /// A signal that follows `part` of `source`, updated in a task after the frame that paints a
 /// change of `source` (a burst of changes within one frame gives one update), and only when that
 /// part differs.
-pub fn follow_after_paint<T, U>(source: Memo<T>, part: fn(&T) -> U) -> ReadSignal<U>
+pub fn follow_after_paint<T, U>(
+    source: Memo<T>,
+    part: impl Fn(&T) -> U + Copy + Send + Sync + 'static,
+) -> ReadSignal<U>
 where
     T: Send + Sync + 'static,
     U: PartialEq + Send + Sync + 'static,

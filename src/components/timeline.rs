@@ -727,8 +727,8 @@ fn Legend() -> impl IntoView {
 fn ApproachKey() -> impl IntoView {
     let ctx = ctx();
     let present = move || {
-        ctx.results.with(|r| {
-            r.facets
+        ctx.tallies.with(|t| {
+            t.facets
                 .approaches
                 .iter()
                 .filter(|(_, count)| *count > 0)

@@ -4,32 +4,53 @@ use super::bitset::Bitset;
 use super::facets::{self, Selection};
 use super::index::IMPACT_STEP;
 use super::plan::{CLASS_SCALE, Plan, TermSet, Unit};
-use super::{Query, Results, SearchIndex, Sort};
+use super::{Counted, Found, Query, Results, SearchIndex, Sort};
 use std::collections::HashMap;
 
 pub(crate) fn search(index: &SearchIndex, query: &Query) -> Results {
+    let found = find(index, query);
+    let Counted { facets, histogram } = count(index, query, &found);
+    Results {
+        hits: found.hits,
+        facets,
+        histogram,
+        total: found.total,
+        unmatched_words: found.unmatched_words,
+        pending: found.pending,
+    }
+}
+
+/// While the text is not indexed, a query with text finds nothing yet (`pending`), and the
+/// counts are of what the filters alone let through, so the facets keep their places.
+pub(crate) fn find(index: &SearchIndex, query: &Query) -> Found {
+    let total = index.len() as u32;
     if index.text_pending && !super::query::parse(&query.text).items.is_empty() {
-        return pending(index, query);
+        return Found {
+            hits: Vec::new(),
+            total,
+            unmatched_words: Vec::new(),
+            pending: true,
+            matched: None,
+        };
     }
     let plan = Plan::new(index, &query.text);
-    let (mut matches, unmatched_words) = text_matches(index, &plan);
+    let (mut matched, unmatched_words) = text_matches(index, &plan);
     if let Some(only) = &query.only {
         let mut allowed = Bitset::empty(index.len());
         for &position in only.iter().filter(|&&p| (p as usize) < index.len()) {
             allowed.insert(position);
         }
-        match &mut matches {
+        match &mut matched {
             Some(set) => set.intersect_with(&allowed),
-            None => matches = Some(allowed),
+            None => matched = Some(allowed),
         }
     }
     let selection = Selection::new(index, &query.filters);
-    let tally = facets::tally(index, &selection, matches);
-    let hits = match &tally.hits {
+    let hits = match facets::passing(&selection, matched.clone(), None) {
         Some(set) if !plan.units.is_empty() && query.sort == Sort::Relevance => {
-            rank(index, &plan, set)
+            rank(index, &plan, &set)
         }
-        Some(set) => by_date(index, set, query.sort == Sort::DateDesc),
+        Some(set) => by_date(index, &set, query.sort == Sort::DateDesc),
         None => {
             let mut all = index.by_date.clone();
             if query.sort == Sort::DateDesc {
@@ -38,28 +59,21 @@ pub(crate) fn search(index: &SearchIndex, query: &Query) -> Results {
             all
         }
     };
-    Results {
+    Found {
         hits,
-        facets: tally.facets,
-        histogram: tally.histogram,
-        total: index.len() as u32,
+        total,
         unmatched_words,
         pending: false,
+        matched,
     }
 }
 
-/// The answer while the text is not indexed: no hits yet, and what the filters alone let through
-/// counted, so the facets keep their places.
-fn pending(index: &SearchIndex, query: &Query) -> Results {
+pub(crate) fn count(index: &SearchIndex, query: &Query, found: &Found) -> Counted {
     let selection = Selection::new(index, &query.filters);
-    let tally = facets::tally(index, &selection, None);
-    Results {
-        hits: Vec::new(),
+    let tally = facets::tally(index, &selection, found.matched.clone());
+    Counted {
         facets: tally.facets,
         histogram: tally.histogram,
-        total: index.len() as u32,
-        unmatched_words: Vec::new(),
-        pending: true,
     }
 }
 

@@ -75,8 +75,6 @@ pub(crate) struct Selection {
 /// What filtering and counting yield.
 #[derive(Debug)]
 pub(crate) struct Tally {
-    /// The records passing the text and every filter; `None` means all records.
-    pub hits: Option<Bitset>,
     pub facets: Facets,
     pub histogram: Vec<(i32, u32)>,
 }
@@ -232,22 +230,30 @@ impl Selection {
     }
 }
 
-/// Filters `base` (the text matches; `None` for all records) and counts every facet.
-pub(crate) fn tally(index: &SearchIndex, selection: &Selection, base: Option<Bitset>) -> Tally {
-    let facets = &index.facets;
-    // The records passing everything except the filter at `skip` (none skipped: the hits).
-    let passing = |skip: Option<usize>| -> Option<Bitset> {
-        let mut set = base.clone();
-        for (at, (_, pass)) in selection.passes.iter().enumerate() {
-            if Some(at) != skip {
-                match &mut set {
-                    Some(set) => set.intersect_with(pass),
-                    None => set = Some(pass.clone()),
-                }
+/// The records of `base` (the text matches; `None` for all records) passing every filter except
+/// the one at `skip` (none skipped: the hits); `None` means all records.
+pub(crate) fn passing(
+    selection: &Selection,
+    base: Option<Bitset>,
+    skip: Option<usize>,
+) -> Option<Bitset> {
+    let mut set = base;
+    for (at, (_, pass)) in selection.passes.iter().enumerate() {
+        if Some(at) != skip {
+            match &mut set {
+                Some(set) => set.intersect_with(pass),
+                None => set = Some(pass.clone()),
             }
         }
-        set
-    };
+    }
+    set
+}
+
+/// Counts every facet over the records of `base` (the text matches; `None` for all records)
+/// that pass the filters, each facet ignoring its own.
+pub(crate) fn tally(index: &SearchIndex, selection: &Selection, base: Option<Bitset>) -> Tally {
+    let facets = &index.facets;
+    let passing = |skip: Option<usize>| passing(selection, base.clone(), skip);
     let hits = passing(None);
     let mut counts = facets.zero_counts(index);
     let active = selection
@@ -274,7 +280,6 @@ pub(crate) fn tally(index: &SearchIndex, selection: &Selection, base: Option<Bit
         count(&passing(Some(at)), facet);
     }
     Tally {
-        hits,
         facets: Facets {
             approaches: Approach::ALL
                 .iter()

@@ -72,6 +72,31 @@ pub enum Sort {
     DateDesc,
 }
 
+/// The matching records in order, without the counts: what a keystroke must paint at once.
+/// [`SearchIndex::count`] gives the counts that go with them, which the app draws a frame later.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Found {
+    /// Positions in the indexed slice, in result order.
+    pub hits: Vec<u32>,
+    /// How many records the index holds.
+    pub total: u32,
+    /// See [`Results::unmatched_words`].
+    pub unmatched_words: Vec<String>,
+    /// See [`Results::pending`].
+    pub pending: bool,
+    /// The records the text (and `Query::only`) lets through, before the filters; `None`: all.
+    /// The counts start from it.
+    matched: Option<bitset::Bitset>,
+}
+
+/// What [`SearchIndex::count`] counts: the filters' counts and the years' histogram.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Counted {
+    pub facets: Facets,
+    /// See [`Results::histogram`].
+    pub histogram: Vec<(i32, u32)>,
+}
+
 /// The matching records and the counts that go with them.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Results {
@@ -227,6 +252,16 @@ impl SearchIndex {
     /// Matches, orders and counts. Never panics, whatever the text.
     pub fn search(&self, query: &Query) -> Results {
         exec::search(self, query)
+    }
+
+    /// Matches and orders, as [`SearchIndex::search`] does, without counting.
+    pub fn find(&self, query: &Query) -> Found {
+        exec::find(self, query)
+    }
+
+    /// The counts that go with `found`, which [`SearchIndex::find`] gave for the same `query`.
+    pub fn count(&self, query: &Query, found: &Found) -> Counted {
+        exec::count(self, query, found)
     }
 
     /// The matched stretches of `study`'s fields, for rendering one record. Prefer
