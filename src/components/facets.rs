@@ -187,7 +187,7 @@ fn FacetGroup(
             .collect();
         (shown, hidden, at)
     });
-    let id = format!("facet-{}", legend.to_lowercase().replace(' ', "-"));
+    let id = format!("facet-{}", legend.to_ascii_lowercase().replace(' ', "-"));
     view! {
         <fieldset class="facet" id=id>
             <legend>{legend}</legend>

@@ -496,7 +496,7 @@ fn label_and_title(data: &Catalog, item: &Item) -> (String, String) {
             let circa = if study.circa { "c. " } else { "" };
             let outcome = study
                 .outcome
-                .map(|o| format!(", {}", o.label().to_lowercase()))
+                .map(|o| format!(", {}", o.label().to_ascii_lowercase()))
                 .unwrap_or_default();
             let label = format!("{} ({circa}{date}{outcome})", study.title);
             (label.clone(), label)
