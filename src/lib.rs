@@ -1,6 +1,6 @@
 //! A searchable, filterable timeline of cancer-immunotherapy studies that runs in the browser.
 //!
-//! The pure core (`data`, `search`, `view_state`, `timeline_plot`, `bedside`, `order`, `synthetic`)
+//! The pure core (`data`, `number`, `search`, `view_state`, `timeline_plot`, `bedside`, `order`, `synthetic`)
 //! compiles on every target and is tested natively; the user interface (`app`, `components`,
 //! `platform`) exists only on wasm32.
 
@@ -15,6 +15,7 @@ pub mod bedside;
 pub mod data;
 pub mod exchange;
 pub mod library;
+pub mod number;
 pub mod order;
 pub mod search;
 pub mod seen;

@@ -1,7 +1,13 @@
 //! Entry point: mount the app (in the browser) or explain how to run it (anywhere else).
 
+// In the browser the JS glue calls `start` once the wasm is instantiated. Without std's `main`
+// the wasm carries none of its runtime set-up and tear-down (the main thread's handle, flushing
+// stdout and the `io::Error` messages that come with it), which the app never needs.
+#![cfg_attr(target_arch = "wasm32", no_main)]
+
 #[cfg(target_arch = "wasm32")]
-fn main() {
+#[wasm_bindgen::prelude::wasm_bindgen(start)]
+fn start() {
     immunotimeline::app::start();
 }
 

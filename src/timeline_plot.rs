@@ -453,7 +453,7 @@ fn into_buckets(
                     percent(from_px + DENSE_INSET_PX),
                     percent(to_px - DENSE_INSET_PX),
                 );
-                *left = left.clamp(inner.0, inner.1);
+                *left = crate::number::clamp(*left, inner.0, inner.1);
                 // No bar across the neighbours: a dated period is drawn as an imprecise marker.
                 *soft |= width.take().is_some();
             }

@@ -5,12 +5,12 @@
 use immunotimeline::data::{Approach, CancerType, Outcome, Regulator, Stage};
 use immunotimeline::search::{Filters, Query, Sort};
 use immunotimeline::view_state::{
-    self, Lanes, MAX_QUERY_BYTES, Param, RecordSet, Theme, UrlProblem, ViewMode, ViewState,
+    self, Lanes, MAX_QUERY_BYTES, Param, RecordSet, Set, Theme, UrlProblem, ViewMode, ViewState,
     YearSpan, check_against, parse, write,
 };
 use proptest::prelude::*;
 use proptest::test_runner::Config;
-use std::collections::BTreeSet;
+
 use std::ops::Range;
 
 /// Parses `query` and checks the state and, in order, one problem per expected substring; then
@@ -43,7 +43,7 @@ fn view(edit: impl FnOnce(&mut ViewState)) -> ViewState {
     state
 }
 
-fn names(names: &[&str]) -> BTreeSet<String> {
+fn names(names: &[&str]) -> Set<String> {
     names.iter().map(|name| name.to_string()).collect()
 }
 
@@ -544,7 +544,7 @@ fn a_view_whose_link_would_pass_4_kb_loses_institutions() {
     assert!(write(&state).len() <= MAX_QUERY_BYTES);
     assert_eq!(
         state.institutions,
-        all[..7].iter().cloned().collect::<BTreeSet<_>>()
+        all[..7].iter().cloned().collect::<Set<_>>()
     );
 }
 
@@ -557,7 +557,7 @@ fn the_fullest_view_without_institutions_fits_in_4_kb() {
         stages: Stage::ALL.iter().copied().collect(),
         outcomes: Outcome::ALL.iter().copied().collect(),
         regulators: Regulator::ALL.iter().copied().collect(),
-        institutions: BTreeSet::new(),
+        institutions: Set::new(),
         year_from: Some(1800),
         year_to: Some(2100),
         zoom: Some(YearSpan {
@@ -726,7 +726,7 @@ fn text(max: usize) -> impl Strategy<Value = String> {
 }
 
 /// The values of `all` whose bit is set in `bits`.
-fn subset<T: Copy + Ord>(all: &[T], bits: u32) -> BTreeSet<T> {
+fn subset<T: Copy + Ord>(all: &[T], bits: u32) -> Set<T> {
     (0..all.len())
         .filter(|i| bits >> i & 1 == 1)
         .map(|i| all[i])

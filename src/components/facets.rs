@@ -10,7 +10,7 @@ use crate::app::History;
 use crate::data::{Approach, CancerType, Outcome, Regulator, Stage};
 use crate::view_state::ViewState;
 use leptos::prelude::*;
-use std::collections::{BTreeSet, HashMap};
+use std::collections::HashMap;
 
 /// How many institutions are listed before "Show all".
 const INSTITUTIONS_SHOWN: usize = 8;
@@ -136,7 +136,7 @@ fn vocab_rows<T: Copy>(
         .collect()
 }
 
-fn flip<T: Ord>(set: &mut BTreeSet<T>, value: T) {
+fn flip<T: Ord>(set: &mut crate::view_state::Set<T>, value: T) {
     if !set.remove(&value) {
         set.insert(value);
     }
@@ -187,7 +187,7 @@ fn FacetGroup(
             .collect();
         (shown, hidden, at)
     });
-    let id = format!("facet-{}", legend.to_lowercase().replace(' ', "-"));
+    let id = format!("facet-{}", legend.to_ascii_lowercase().replace(' ', "-"));
     view! {
         <fieldset class="facet" id=id>
             <legend>{legend}</legend>

@@ -22,7 +22,10 @@ use leptos::prelude::*;
 
 /// The shared context; every component is rendered inside the shell that provides it.
 pub fn ctx() -> Ctx {
-    expect_context::<Ctx>()
+    // Not `expect_context`: its panic message formats the caller's `Location` and the type's
+    // name with `{:?}`, which brings string escaping and its Unicode tables into the wasm.
+    use_context::<Ctx>()
+        .expect("every component is rendered inside the shell, which provides the context")
 }
 
 /// A click handler for a link to a study: a plain click selects it in place (pushing a history

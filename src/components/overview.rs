@@ -3,12 +3,13 @@
 
 use super::ctx;
 use crate::app::History;
+use crate::number::{self, decimal};
 use leptos::prelude::*;
 use std::fmt::Write;
 use web_sys::PointerEvent;
 
 /// Height of the histogram in SVG units (the width is one unit per year).
-const HEIGHT: f64 = 40.0;
+const HEIGHT: i32 = 40;
 
 /// The span the overview always shows: the earliest record's year to this year.
 pub fn full_span(ctx: &crate::app::Ctx) -> (i32, i32) {
@@ -32,7 +33,7 @@ pub fn full_span(ctx: &crate::app::Ctx) -> (i32, i32) {
 pub fn Overview() -> impl IntoView {
     let ctx = ctx();
     let (first, last) = full_span(&ctx);
-    let years = f64::from(last - first + 1);
+    let years = last - first + 1;
     // The bars follow the results a frame later (`Ctx::tallies`).
     let tallies = ctx.tallies;
     let state = ctx.state;
@@ -45,8 +46,12 @@ pub fn Overview() -> impl IntoView {
         if rect.width() <= 0.0 {
             return None;
         }
-        let fraction = ((f64::from(ev.client_x()) - rect.left()) / rect.width()).clamp(0.0, 0.999);
-        Some(first + (fraction * years) as i32)
+        let fraction = number::clamp(
+            (f64::from(ev.client_x()) - rect.left()) / rect.width(),
+            0.0,
+            0.999,
+        );
+        Some(first + (fraction * f64::from(years)) as i32)
     };
     let set_range = {
         let ctx = ctx.clone();
@@ -98,9 +103,10 @@ pub fn Overview() -> impl IntoView {
                     continue;
                 }
                 // A square-root scale keeps single records visible next to busy years.
-                let h = (f64::from(n) / f64::from(max)).sqrt() * (HEIGHT - 2.0) + 2.0;
-                let x = f64::from(year - first) + 0.1;
-                let _ = write!(path, "M{x:.1} {HEIGHT}v-{h:.2}h0.8v{h:.2}z");
+                let h = (f64::from(n) / f64::from(max)).sqrt() * f64::from(HEIGHT - 2) + 2.0;
+                let h = decimal(h, 2);
+                let x = year - first;
+                let _ = write!(path, "M{x}.1 {HEIGHT}v-{h}h0.8v{h}z");
             }
             path
         })
@@ -111,7 +117,7 @@ pub fn Overview() -> impl IntoView {
             let to = s.year_to.unwrap_or(last).min(last);
             (s.year_from.is_some() || s.year_to.is_some()).then(|| {
                 view! {
-                    <rect class="brush" x=f64::from(from - first) y="0" width=f64::from(to - from + 1) height=HEIGHT />
+                    <rect class="brush" x={from - first} y="0" width={to - from + 1} height=HEIGHT />
                 }
             })
         })

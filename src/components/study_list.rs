@@ -7,6 +7,7 @@
 use super::ctx;
 use super::marked::{marked, ranges_for};
 use crate::data::Study;
+use crate::number::{self, decimal, px};
 use crate::platform;
 use crate::search::{Field, Highlighter, Sort};
 use leptos::prelude::*;
@@ -34,9 +35,11 @@ struct CardMetrics {
 impl CardMetrics {
     fn height(&self, study: &Study) -> f64 {
         let lines = |bytes: usize, char_px: f64, most: f64| {
-            (bytes as f64 * char_px / self.text_px.max(120.0))
-                .ceil()
-                .clamp(1.0, most)
+            number::clamp(
+                (bytes as f64 * char_px / self.text_px.max(120.0)).ceil(),
+                1.0,
+                most,
+            )
         };
         let title = lines(study.title.len(), 9.5, 2.0);
         let summary = lines(study.summary.len(), 8.0, self.summary_lines);
@@ -190,7 +193,7 @@ pub fn StudyList() -> impl IntoView {
             aria-label="Matching studies"
             aria-busy="false"
             node_ref=feed
-            style:height=move || format!("{}px", layout.with(Layout::total))
+            style:height=move || px(layout.with(Layout::total))
             on:keydown=on_keydown
         >
             <For
@@ -199,11 +202,11 @@ pub fn StudyList() -> impl IntoView {
                         // A row is the same at the same place and size for the same records; its
                         // marks follow the query without rebuilding it.
                         let records = catalog.with_untracked(|c| std::sync::Arc::as_ptr(&c.0) as usize);
-                        format!("{row:?}|{top}|{height}|{records}")
+                        format!("{row:?}|{}|{}|{records}", decimal(*top, 2), decimal(*height, 2))
                     }
                     children=move |(row, top, height)| {
                             let data = catalog.get_untracked();
-                            let style_top = format!("translateY({top}px)");
+                            let style_top = format!("translateY({})", px(top));
                             match row {
                                 Row::Year(year) => view! {
                                     <div class="year-row" aria-hidden="true" style:transform=style_top>
@@ -212,7 +215,7 @@ pub fn StudyList() -> impl IntoView {
                                 }
                                 .into_any(),
                                 Row::Study { pos, index } => view! {
-                                    <div class="card-row" style:transform=style_top style:height=format!("{height}px")>
+                                    <div class="card-row" style:transform=style_top style:height=px(height)>
                                         <StudyCard
                                             study=data.dataset.studies[index as usize].clone()
                                             pos=pos + 1

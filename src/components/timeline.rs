@@ -14,6 +14,7 @@ use crate::app::{CatalogRef, Ctx, History};
 use crate::data::Stage;
 use crate::exchange::picture::{Body, describe};
 use crate::library::Catalog;
+use crate::number::{self, percent, px};
 use crate::platform;
 use crate::timeline_plot::{
     Item, MIN_SPAN, ROW_PX, extent, label_text, lane_labels, plot, points, ticks, window_of,
@@ -88,8 +89,11 @@ pub fn Timeline() -> impl IntoView {
             };
             ev.prevent_default();
             let rect = el.get_bounding_client_rect();
-            let anchor =
-                ((f64::from(ev.client_x()) - rect.left()) / rect.width().max(1.0)).clamp(0.0, 1.0);
+            let anchor = number::clamp(
+                (f64::from(ev.client_x()) - rect.left()) / rect.width().max(1.0),
+                0.0,
+                1.0,
+            );
             zoom_by(if ev.delta_y() > 0.0 { 1.25 } else { 0.8 }, anchor);
         }
     };
@@ -186,7 +190,7 @@ pub fn Timeline() -> impl IntoView {
                 } else {
                     "tick"
                 };
-                view! { <span class=class style:left=format!("{left}%")>{year}</span> }
+                view! { <span class=class style:left=percent(left)>{year}</span> }
             })
             .collect_view()
     };
@@ -232,7 +236,7 @@ pub fn Timeline() -> impl IntoView {
                     view! {
                         <div class="lane" role="group" aria-label=label hidden=move || rows.with(Option::is_none)>
                             <span class="lane-label">{label}</span>
-                            <div class="lane-track" style:height=move || format!("{}px", f64::from(rows.get().unwrap_or(1)) * ROW_PX + 8.0)>
+                            <div class="lane-track" style:height=move || px(f64::from(rows.get().unwrap_or(1)) * ROW_PX + 8.0)>
                                 <For
                                     each=move || 0..slots.get()
                                     key=|slot| *slot
@@ -493,7 +497,7 @@ fn label_and_title(data: &Catalog, item: &Item) -> (String, String) {
             let circa = if study.circa { "c. " } else { "" };
             let outcome = study
                 .outcome
-                .map(|o| format!(", {}", o.label().to_lowercase()))
+                .map(|o| format!(", {}", o.label().to_ascii_lowercase()))
                 .unwrap_or_default();
             let label = format!("{} ({circa}{date}{outcome})", study.title);
             (label.clone(), label)
@@ -546,7 +550,7 @@ fn shown(data: &Catalog, item: &Item) -> Shown {
             index, left, width, ..
         } => (
             left,
-            width.map(|w| format!("{w}%")),
+            width.map(percent),
             Some(data.dataset.studies[index as usize].id.clone()),
             String::new(),
         ),
@@ -563,14 +567,14 @@ fn shown(data: &Catalog, item: &Item) -> Shown {
     Shown {
         class: class_of(data, item),
         id,
-        left: format!("{left}%"),
+        left: percent(left),
         width,
         label,
         title,
         badge,
-        top: format!("{}px", (f64::from(item.row()) + 0.5) * ROW_PX + 4.0),
+        top: px((f64::from(item.row()) + 0.5) * ROW_PX + 4.0),
         text,
-        text_width: item.label().map(|l| format!("{}px", l.px.round())),
+        text_width: item.label().map(|l| px(l.px.round())),
     }
 }
 

@@ -59,17 +59,20 @@ impl fmt::Display for StoredError {
                 f,
                 "The imported records saved in this browser could not be read this time, because {why}; they are still saved"
             ),
-            Self::Invalid { problems, kept } => write!(
-                f,
-                "{} saved imported record(s) no longer pass the checks ({} problem(s)); {} still do",
-                problems
-                    .iter()
-                    .map(|p| p.record.as_str())
-                    .collect::<std::collections::BTreeSet<_>>()
-                    .len(),
-                problems.len(),
-                kept.len()
-            ),
+            Self::Invalid { problems, kept } => {
+                // Distinct records, counted with the app's one sort (a `BTreeSet` here brought
+                // its own copy of the standard sort into the app's wasm).
+                let mut records: Vec<&str> = problems.iter().map(|p| p.record.as_str()).collect();
+                crate::order::sort_by(&mut records, Ord::cmp);
+                records.dedup();
+                write!(
+                    f,
+                    "{} saved imported record(s) no longer pass the checks ({} problem(s)); {} still do",
+                    records.len(),
+                    problems.len(),
+                    kept.len()
+                )
+            }
         }
     }
 }

@@ -86,7 +86,7 @@ impl Planner<'_> {
                     .iter()
                     .map(|&term| u64::from(u32::MAX - index.doc_freq(term)) << 32 | u64::from(term))
                     .collect();
-                by_frequency.select_nth_unstable(MAX_EXPANSIONS);
+                crate::order::select_nth_by(&mut by_frequency, MAX_EXPANSIONS, Ord::cmp);
                 by_frequency.truncate(MAX_EXPANSIONS + 1);
                 started = by_frequency.iter().map(|&key| key as u32).collect();
             }
@@ -142,7 +142,7 @@ impl Planner<'_> {
                     .unwrap_or(std::cmp::Ordering::Equal)
             };
             if set.len() > MAX_EXPANSIONS {
-                set.select_nth_unstable_by(MAX_EXPANSIONS - 1, better);
+                crate::order::select_nth_by(&mut set, MAX_EXPANSIONS - 1, better);
                 set.truncate(MAX_EXPANSIONS);
             }
             crate::order::sort_by(&mut set, better);

@@ -6,10 +6,10 @@ use super::problem::quote;
 use super::raw::RawParams;
 use super::{
     Lanes, MAX_INSTITUTION_CHARS, MAX_STORY_STEP, MAX_STUDY_ID_CHARS, MAX_TEXT_CHARS,
-    MAX_VERSION_CHARS, Param, RecordSet, Theme, UrlProblem, ViewMode, ViewState, YEARS, YearSpan,
+    MAX_VERSION_CHARS, Param, RecordSet, Set, Theme, UrlProblem, ViewMode, ViewState, YEARS,
+    YearSpan,
 };
 use crate::data::{Approach, CancerType, Outcome, Regulator, Stage};
-use std::collections::BTreeSet;
 
 /// The view `raw` describes; whatever cannot be used is left at its default and reported.
 /// Problems come in canonical parameter order.
@@ -75,8 +75,8 @@ fn slugs<T: Ord>(
     param: Param,
     from_slug: fn(&str) -> Option<T>,
     problems: &mut Vec<UrlProblem>,
-) -> BTreeSet<T> {
-    let mut found = BTreeSet::new();
+) -> Set<T> {
+    let mut found = Set::new();
     for item in raw.items(param) {
         match from_slug(&item.to_ascii_lowercase()) {
             Some(value) => {
@@ -91,8 +91,8 @@ fn slugs<T: Ord>(
     found
 }
 
-fn institutions(items: &[String], problems: &mut Vec<UrlProblem>) -> BTreeSet<String> {
-    let mut found = BTreeSet::new();
+fn institutions(items: &[String], problems: &mut Vec<UrlProblem>) -> Set<String> {
+    let mut found = Set::new();
     for item in items {
         if item.chars().count() > MAX_INSTITUTION_CHARS {
             problems.push(UrlProblem::ValueTooLong {

@@ -49,15 +49,16 @@ mod interpret;
 mod param;
 mod problem;
 mod raw;
+mod set;
 mod write;
 
 pub use param::Param;
 pub use problem::UrlProblem;
+pub use set::Set;
 
 use crate::data::validate::MAX_ID;
 use crate::data::{Approach, CancerType, Outcome, Regulator, Stage};
 use crate::search::{Filters, Query, Sort};
-use std::collections::BTreeSet;
 
 /// The longest query string read, in bytes; also the longest [`write()`] produces.
 pub const MAX_QUERY_BYTES: usize = 4096;
@@ -93,13 +94,13 @@ pub const YEARS: std::ops::RangeInclusive<i32> = 1800..=2100;
 pub struct ViewState {
     /// The search text, exactly as typed (not trimmed, so typing a space is not undone).
     pub q: String,
-    pub approaches: BTreeSet<Approach>,
-    pub cancer_types: BTreeSet<CancerType>,
-    pub stages: BTreeSet<Stage>,
-    pub outcomes: BTreeSet<Outcome>,
+    pub approaches: Set<Approach>,
+    pub cancer_types: Set<CancerType>,
+    pub stages: Set<Stage>,
+    pub outcomes: Set<Outcome>,
     /// Who approved (or refused, withdrew, halted) it.
-    pub regulators: BTreeSet<Regulator>,
-    pub institutions: BTreeSet<String>,
+    pub regulators: Set<Regulator>,
+    pub institutions: Set<String>,
     /// Inclusive year range of the records shown.
     pub year_from: Option<i32>,
     pub year_to: Option<i32>,
@@ -220,12 +221,12 @@ impl ViewState {
     /// selection and dataset version stay.
     pub fn cleared_filters(self) -> Self {
         Self {
-            approaches: BTreeSet::new(),
-            cancer_types: BTreeSet::new(),
-            stages: BTreeSet::new(),
-            outcomes: BTreeSet::new(),
-            regulators: BTreeSet::new(),
-            institutions: BTreeSet::new(),
+            approaches: Set::new(),
+            cancer_types: Set::new(),
+            stages: Set::new(),
+            outcomes: Set::new(),
+            regulators: Set::new(),
+            institutions: Set::new(),
             year_from: None,
             year_to: None,
             ..self

@@ -63,3 +63,21 @@ fn stored_records_that_no_longer_validate_are_reported_and_the_rest_kept() {
         other => panic!("expected Invalid, got {other:?}"),
     }
 }
+
+#[test]
+fn the_invalid_stored_records_message_counts_each_record_once() {
+    let problem = |record: &str| immunotimeline::data::Problem {
+        file: "stored imports".to_owned(),
+        record: record.to_owned(),
+        field: "id".to_owned(),
+        message: "not a valid id".to_owned(),
+    };
+    let error = StoredError::Invalid {
+        problems: ["b", "a", "b", "c", "a"].map(problem).to_vec(),
+        kept: bundled().studies[..2].to_vec(),
+    };
+    assert_eq!(
+        error.to_string(),
+        "3 saved imported record(s) no longer pass the checks (5 problem(s)); 2 still do"
+    );
+}
