@@ -41,7 +41,7 @@ fn record(id: &str, date: &str, title: &str, summary: &str) -> Study {
         note: None,
         builds_on: vec![],
         status: immunotimeline::data::Status::Verified,
-        field_status: BTreeMap::new(),
+        field_status: Default::default(),
         sources: vec![],
     }
 }

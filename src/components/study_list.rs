@@ -202,7 +202,13 @@ pub fn StudyList() -> impl IntoView {
                         // A row is the same at the same place and size for the same records; its
                         // marks follow the query without rebuilding it.
                         let records = catalog.with_untracked(|c| std::sync::Arc::as_ptr(&c.0) as usize);
-                        format!("{row:?}|{}|{}|{records}", decimal(*top, 2), decimal(*height, 2))
+                        // Written out: `{row:?}` brought `Debug` formatting into the wasm.
+                        let row = match *row {
+                            Row::Year(Some(year)) => format!("year {year}"),
+                            Row::Year(None) => "undated".to_owned(),
+                            Row::Study { pos, index } => format!("study {pos} {index}"),
+                        };
+                        format!("{row}|{}|{}|{records}", decimal(*top, 2), decimal(*height, 2))
                     }
                     children=move |(row, top, height)| {
                             let data = catalog.get_untracked();

@@ -6,9 +6,9 @@ pub mod source;
 pub mod validate;
 
 pub use model::{
-    Approach, Bundle, CancerType, Details, NewsSource, Outcome, PartialDate, Problem, Publication,
-    Redirect, Regulator, Scope, SourceRef, Stage, Status, Story, StoryStep, Study, StudyDetails,
-    Trial,
+    Approach, Bundle, CancerType, Details, FieldStatus, NewsSource, Outcome, PartialDate, Problem,
+    Publication, Redirect, Regulator, Scope, SourceRef, Stage, Status, Story, StoryStep, Study,
+    StudyDetails, Trial,
 };
 
 use std::collections::HashMap;

@@ -4,7 +4,6 @@
 //! and its sibling modules through `super::`.
 
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeMap;
 use std::fmt;
 
 /// One study, paper, approval or prize on the timeline, after validation.
@@ -55,7 +54,7 @@ pub struct Study {
     /// How well the record as a whole is sourced.
     pub status: Status,
     /// Fields whose status differs from the record's, by field name (`date`, `publication.doi`…).
-    pub field_status: BTreeMap<String, Status>,
+    pub field_status: FieldStatus,
     /// Where the facts were checked.
     pub sources: Vec<SourceRef>,
 }
@@ -546,8 +545,93 @@ pub struct StudyDetails {
     pub people: Vec<String>,
     pub publication: Option<Publication>,
     pub news: Option<NewsSource>,
-    pub field_status: BTreeMap<String, Status>,
+    pub field_status: FieldStatus,
     pub sources: Vec<SourceRef>,
+}
+
+/// Fields whose status differs from their record's: a map from field name to status, kept as a
+/// `Vec` sorted by name. It reads and writes as the `BTreeMap` it replaces (a map in JSON and
+/// postcard, names in order, the last of a repeated name kept); as a `BTreeMap` it compiled
+/// B-tree code into the app's wasm for this one field.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct FieldStatus(Vec<(String, Status)>);
+
+impl FieldStatus {
+    pub fn get(&self, field: &str) -> Option<&Status> {
+        let at = self
+            .0
+            .binary_search_by(|(name, _)| name.as_str().cmp(field));
+        at.ok().map(|at| &self.0[at].1)
+    }
+
+    pub fn contains_key(&self, field: &str) -> bool {
+        self.get(field).is_some()
+    }
+
+    /// Sets the status of `field`, returning the one it replaces.
+    pub fn insert(&mut self, field: String, status: Status) -> Option<Status> {
+        match self.0.binary_search_by(|(name, _)| name.cmp(&field)) {
+            Ok(at) => Some(std::mem::replace(&mut self.0[at].1, status)),
+            Err(at) => {
+                self.0.insert(at, (field, status));
+                None
+            }
+        }
+    }
+
+    /// The fields and their statuses, by field name.
+    pub fn iter(&self) -> impl Iterator<Item = (&String, &Status)> {
+        self.0.iter().map(|(name, status)| (name, status))
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+}
+
+impl FromIterator<(String, Status)> for FieldStatus {
+    fn from_iter<I: IntoIterator<Item = (String, Status)>>(items: I) -> Self {
+        let mut map = Self::default();
+        for (field, status) in items {
+            map.insert(field, status);
+        }
+        map
+    }
+}
+
+impl Serialize for FieldStatus {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_map(self.iter())
+    }
+}
+
+impl<'de> Deserialize<'de> for FieldStatus {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Entries;
+        impl<'de> serde::de::Visitor<'de> for Entries {
+            type Value = FieldStatus;
+
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a map from field names to statuses")
+            }
+
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<FieldStatus, A::Error> {
+                let mut statuses = FieldStatus::default();
+                while let Some((field, status)) = map.next_entry()? {
+                    statuses.insert(field, status);
+                }
+                Ok(statuses)
+            }
+        }
+        deserializer.deserialize_map(Entries)
+    }
 }
 
 /// The details file: every bundled record's [`StudyDetails`] by id, and the guided stories, for
@@ -678,4 +762,40 @@ pub fn fnv1a(bytes: &[u8]) -> u64 {
     bytes.iter().fold(0xcbf2_9ce4_8422_2325_u64, |hash, byte| {
         (hash ^ u64::from(*byte)).wrapping_mul(0x0000_0100_0000_01b3)
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{FieldStatus, Status};
+    use std::collections::BTreeMap;
+
+    #[test]
+    fn field_statuses_read_and_write_as_the_btree_map_they_replace() {
+        let entries = [
+            ("publication.doi", Status::Unverified),
+            ("date", Status::FromSeed),
+            ("news.date", Status::Unverified),
+        ];
+        let map: BTreeMap<String, Status> = entries.map(|(f, s)| (f.to_owned(), s)).into();
+        let ours: FieldStatus = entries
+            .map(|(f, s)| (f.to_owned(), s))
+            .into_iter()
+            .collect();
+        let json = serde_json::to_string(&map).unwrap();
+        assert_eq!(serde_json::to_string(&ours).unwrap(), json);
+        assert_eq!(
+            postcard::to_allocvec(&ours).unwrap(),
+            postcard::to_allocvec(&map).unwrap()
+        );
+        assert_eq!(serde_json::from_str::<FieldStatus>(&json).unwrap(), ours);
+        assert_eq!(ours.get("date"), Some(&Status::FromSeed));
+        assert_eq!(ours.get("summary"), None);
+        // A repeated name keeps its last status, as a map read into a `BTreeMap` does.
+        let repeated = r#"{"date":"unverified","date":"from-seed"}"#;
+        let read: FieldStatus = serde_json::from_str(repeated).unwrap();
+        assert_eq!(
+            read.iter().collect::<Vec<_>>(),
+            [(&"date".to_owned(), &Status::FromSeed)]
+        );
+    }
 }

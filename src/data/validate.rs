@@ -5,8 +5,9 @@
 //! `build.rs`) and in the browser for a user's import, so both are held to one standard.
 
 use super::model::{
-    Approach, CancerType, MAX_LABEL, NewsSource, Outcome, PartialDate, Problem, Publication,
-    Redirect, Regulator, Scope, SourceRef, Stage, Status, Story, StoryStep, Study, Trial,
+    Approach, CancerType, FieldStatus, MAX_LABEL, NewsSource, Outcome, PartialDate, Problem,
+    Publication, Redirect, Regulator, Scope, SourceRef, Stage, Status, Story, StoryStep, Study,
+    Trial,
 };
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, HashMap, HashSet};
@@ -346,7 +347,7 @@ pub fn validate_one(file: &str, index: usize, raw: &RawStudy) -> (Option<Study>,
             slug
         })
         .collect();
-    let mut field_status = BTreeMap::new();
+    let mut field_status = FieldStatus::default();
     for (field, value) in &raw.field_status {
         if !FIELD_NAMES.contains(&field.as_str()) {
             c.report(
