@@ -6,13 +6,15 @@
 // For every build it first copies the records' details file the app's wasm names
 // (`details-<hash>.postcard`, written by build.rs to target/dataset/) into the build.
 // For release builds only (TRUNK_PROFILE=release, or any run with a dir argument) it
-//   1. copies public/sw-register.js into the build and adds it to index.html with integrity;
+//   1. copies public/sw-register.js, minified, into the build and adds it to index.html with
+//      integrity;
 //   2. gives the loader's wasm request its integrity hash, and puts a strict
 //      Content-Security-Policy <meta> first in <head>, allowing the one inline module loader
 //      Trunk writes and the inlined stylesheet by their sha256 hashes;
 //   3. minifies the app's JS glue (Trunk's minifier fails on it);
 //   4. writes sw.js from public/sw.js with the list of every built file (hashed names as they
-//      really are) and a build id: a hash of all those files' contents and of public/sw.js.
+//      really are) and a build id: a hash of all those files' contents and of public/sw.js,
+//      and minifies it.
 // Debug builds and `trunk serve` get none of this: no service worker caches a dev build.
 // The script is idempotent: run again on its own output, it gives the same files.
 import { createHash } from "node:crypto";
@@ -42,8 +44,9 @@ let html = await readFile(indexPath, "utf8");
 // stale builds after each rebuild, so served builds get none of this either.
 if (hook && html.includes("{{__TRUNK_ADDRESS__}}")) skip("`trunk serve` build");
 
-// 1. The registration script, copied as it is.
-const register = await readFile(join(PUBLIC, REGISTER));
+// 1. The registration script, minified from public/ (its comments are most of it: 4.8 → 1.9
+//    kB, 2.1 → 0.9 kB gzipped); the same source always gives the same bytes.
+const register = await small(await readFile(join(PUBLIC, REGISTER), "utf8"), `public/${REGISTER}`);
 await writeFile(join(dir, REGISTER), register);
 
 // 2. index.html: earlier insertions (a previous run) are removed first, then added again.
@@ -93,8 +96,8 @@ if (!glue) fail("the loader imports no JS glue");
 const gluePath = join(dir, glue);
 const code = await readFile(gluePath, "utf8");
 if (!code.startsWith(MINIFIED)) {
-  const { code: small } = await minify(code, { module: true, format: { preamble: MINIFIED } });
-  await writeFile(gluePath, small);
+  const { code: minified } = await minify(code, { module: true, format: { preamble: MINIFIED } });
+  await writeFile(gluePath, minified);
 }
 
 // 4. sw.js: every other file of the build, sorted so the output does not depend on the disk.
@@ -111,8 +114,18 @@ const worker = template
   .replace('"__BUILD_ID__"', JSON.stringify(buildId))
   .replace('["__PRECACHE__"]', JSON.stringify(urls));
 if (worker === template || worker.includes("__PRECACHE__")) fail("public/sw.js lost its placeholders");
-await writeFile(join(dir, WORKER), worker);
+// Minified once filled in (4.2 → 2.0 kB gzipped before): the build id stays that of the source.
+await writeFile(join(dir, WORKER), await small(worker, `public/${WORKER}`));
 console.log(`precache: build ${buildId}, ${urls.length} files, CSP and ${REGISTER} in index.html`);
+
+/** `code` (a classic script, so top-level names are kept) minified, with a line saying where it
+ * comes from. */
+async function small(code, source) {
+  const { code: minified } = await minify(code, {
+    format: { preamble: `/* ${source}, minified by scripts/precache.mjs */` },
+  });
+  return minified;
+}
 
 /** Copies into `root` each details file a wasm there names (the name is a string constant in
  * it), so the build has exactly the file its app fetches; a name with no such file stops the
