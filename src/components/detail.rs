@@ -45,7 +45,7 @@ pub fn DetailPanel() -> impl IntoView {
                 view! {
                     <aside class="detail" aria-labelledby="detail-title" on:keydown=on_key.clone()>
                         <div class="detail-head">
-                            <h2 id="detail-title" tabindex="-1" node_ref=heading>{study.title.clone()}</h2>
+                            <h2 id="detail-title" tabindex="-1" node_ref=heading>{study.shown_title().to_owned()}</h2>
                             <button type="button" class="button" on:click=move |_| close()>"Close"</button>
                         </div>
                         <DetailBody ctx=ctx.clone() index=index study=study />
@@ -118,7 +118,9 @@ pub fn citation(study: &Study) -> String {
             parts.push(format!("({year})."));
             parts.push(format!(
                 "{}.",
-                p.title.clone().unwrap_or_else(|| study.title.clone())
+                p.title
+                    .clone()
+                    .unwrap_or_else(|| study.shown_title().to_owned())
             ));
             if let Some(journal) = &p.journal {
                 parts.push(format!(
@@ -136,7 +138,7 @@ pub fn citation(study: &Study) -> String {
         }
         None => match &study.news {
             Some(n) => format!("{}. “{}” ({year}).", n.outlet, n.headline),
-            None => format!("{} ({year}).", study.title),
+            None => format!("{} ({year}).", study.shown_title()),
         },
     }
 }
@@ -161,7 +163,7 @@ fn DetailBody(ctx: Ctx, index: usize, study: Study) -> impl IntoView {
             .date
             .map(|d| format!(" ({})", d.year))
             .unwrap_or_default();
-        view! { <li><a href=href on:click=on_click>{target.title.clone()}</a>{year}</li> }
+        view! { <li><a href=href on:click=on_click>{target.shown_title().to_owned()}</a>{year}</li> }
     };
     let data = ctx.data();
     let builds_on: Vec<_> = study

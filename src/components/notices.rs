@@ -57,10 +57,10 @@ fn DetailsNotice() -> impl IntoView {
         why.get().map(|why| {
             view! {
                 <div class="notice notice-error" role="alert">
-                    <p class="notice-title">"The records' summaries, sources and notes could not be loaded"</p>
+                    <p class="notice-title">"The records' full titles, summaries, sources and notes could not be loaded"</p>
                     <p>
                         {format!("Why: {why}. ")}
-                        "Titles, dates, filters and the timeline work; a search looks at titles, labels, institutions and tags only."
+                        "Each record shows its short title; dates, filters and the timeline work; a search looks at short titles, institutions and tags only."
                     </p>
                     <button type="button" class="button" disabled=move || retrying.get() on:click=retry>
                         "Try again"

@@ -269,7 +269,7 @@ fn step_record(ctx: &Ctx, id: &str) -> Option<AnyView> {
     Some(
         view! {
             <div class="story-record" data-id=id.to_owned()>
-                <h3><a href=href on:click=on_click>{study.title.clone()}</a></h3>
+                <h3><a href=href on:click=on_click>{study.shown_title().to_owned()}</a></h3>
                 <p class="story-facts">{facts.join(" · ")}</p>
                 <p class="story-summary">{study.summary.clone()}</p>
                 <p class="story-sources-title">"Sources"</p>

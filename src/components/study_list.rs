@@ -41,7 +41,7 @@ impl CardMetrics {
                 most,
             )
         };
-        let title = lines(study.title.len(), 9.5, 2.0);
+        let title = lines(study.shown_title().len(), 9.5, 2.0);
         let summary = lines(study.summary.len(), 8.0, self.summary_lines);
         // Row and card padding, the meta line, then the clamped title and summary lines.
         (64.0 + 22.0 * title + 21.0 * summary).min(self.max)
@@ -250,12 +250,18 @@ fn StudyCard(
 ) -> impl IntoView {
     let ctx = ctx();
     let (title, summary) = {
-        let (title, summary) = (study.title.clone(), study.summary.clone());
+        let (title, summary) = (study.shown_title().to_owned(), study.summary.clone());
+        // Until the details are in, a bundled record shows its label in place of its title.
+        let full_title = !study.title.is_empty();
         let study = study.clone();
         let marks = Memo::new(move |_| {
             let highlights = highlighter.with(|h| h.highlights(&study));
             (
-                ranges_for(&highlights, Field::Title),
+                if full_title {
+                    ranges_for(&highlights, Field::Title)
+                } else {
+                    Vec::new()
+                },
                 ranges_for(&highlights, Field::Summary),
             )
         });
@@ -363,7 +369,7 @@ pub fn PrintList() -> impl IntoView {
                         .join("; ");
                     view! {
                         <li>
-                            <strong>{s.title.clone()}</strong>
+                            <strong>{s.shown_title().to_owned()}</strong>
                             " — "
                             {s.date.map(|d| d.human()).unwrap_or_else(|| "undated".into())}
                             <p>{s.summary.clone()}</p>

@@ -499,7 +499,7 @@ fn label_and_title(data: &Catalog, item: &Item) -> (String, String) {
                 .outcome
                 .map(|o| format!(", {}", o.label().to_ascii_lowercase()))
                 .unwrap_or_default();
-            let label = format!("{} ({circa}{date}{outcome})", study.title);
+            let label = format!("{} ({circa}{date}{outcome})", study.shown_title());
             (label.clone(), label)
         }
         Item::Cluster {

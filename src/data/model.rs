@@ -140,6 +140,16 @@ impl Study {
         links
     }
 
+    /// The title to show: the full one, or the short label while the full one is on its way
+    /// with the details (a bundled record carries its title in the details file), or the id.
+    pub fn shown_title(&self) -> &str {
+        match (&self.title, &self.label) {
+            (title, _) if !title.is_empty() => title,
+            (_, Some(label)) => label,
+            _ => &self.id,
+        }
+    }
+
     /// The short label, or the title shortened at a word to at most [`MAX_LABEL`] characters.
     pub fn short_label(&self) -> String {
         match &self.label {
@@ -530,12 +540,16 @@ pub struct Bundle {
     pub redirects: Vec<Redirect>,
 }
 
-/// The part of each bundled record that the first screen does not show: targets, drugs, trials,
-/// lineage (`builds_on`), summary, note, sources, publication, news, people and per-field status. `build.rs` writes it to a file of its
-/// own beside the app ([`super::DETAILS_FILE`]), which the app fetches after its first paint and
+/// The part of each bundled record that the first screen does not show: the full title (the
+/// timeline draws the short label, and a list card shows the label until the title comes with
+/// the summary), targets, drugs, trials, lineage (`builds_on`), summary, note, sources,
+/// publication, news, people and per-field status. `build.rs` writes it to a file of its own
+/// beside the app ([`super::DETAILS_FILE`]), which the app fetches after its first paint and
 /// the service worker keeps for offline use; the records in the wasm carry everything else.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct StudyDetails {
+    /// The full title: the first screen draws the short label ([`Study::shown_title`]).
+    pub title: String,
     pub targets: Vec<String>,
     pub drugs: Vec<String>,
     pub trials: Vec<Trial>,
@@ -671,6 +685,7 @@ impl Study {
     /// Moves the details out of the record, leaving those fields empty.
     pub fn take_details(&mut self) -> StudyDetails {
         StudyDetails {
+            title: std::mem::take(&mut self.title),
             targets: std::mem::take(&mut self.targets),
             drugs: std::mem::take(&mut self.drugs),
             trials: std::mem::take(&mut self.trials),
@@ -688,6 +703,7 @@ impl Study {
     /// Puts details (back) into the record.
     pub fn put_details(&mut self, details: StudyDetails) {
         let StudyDetails {
+            title,
             targets,
             drugs,
             trials,
@@ -700,6 +716,7 @@ impl Study {
             field_status,
             sources,
         } = details;
+        self.title = title;
         self.targets = targets;
         self.drugs = drugs;
         self.trials = trials;

@@ -1,6 +1,6 @@
-// The records' summaries, sources and notes are not in the app's wasm: they come in a file of
-// their own (`details-<hash>.postcard`) fetched after the first paint. Held back, the page still
-// shows every record, a record's title and facts, and says the rest is loading; a search with
+// The records' full titles, summaries, sources and notes are not in the app's wasm: they come in
+// a file of their own (`details-<hash>.postcard`) fetched after the first paint. Held back, the
+// page still shows every record, a record's short title and facts, and says the rest is loading; a search with
 // text says it is being prepared rather than miss a word that is only in a summary. Once the
 // file is in, the summary and its sources show and the same search finds the record.
 import { test, before, after } from "node:test";
@@ -10,6 +10,8 @@ import { start, openApp } from "./helpers.mjs";
 const DETAILS = /\/details-[0-9a-f]{16}\.postcard$/;
 // "muciniphila" is in this record's summary only (not in any title, label, drug or target).
 const RECORD = "akkermansia-pd1-2018";
+const LABEL = "Akkermansia linked to anti-PD-1 response";
+const TITLE = "Antibiotics blunt PD-1 blockade, and the gut microbe Akkermansia is linked to response";
 
 let env;
 before(async () => {
@@ -37,6 +39,8 @@ test("held back, the details file holds up nothing but summaries; released, they
   assert.ok(total >= 350, `every record is listed without the details: ${total}`);
   const detail = page.locator("aside.detail");
   await detail.locator("#detail-title").waitFor();
+  // The short title stands in for the full one.
+  assert.equal(await detail.locator("#detail-title").textContent(), LABEL);
   await detail.getByText("Loading the summary, sources and notes…").waitFor();
   assert.equal(await detail.locator(".detail-summary").textContent(), "");
   assert.equal(asked, 1, "the app asked for the details file once");
@@ -48,6 +52,8 @@ test("held back, the details file holds up nothing but summaries; released, they
   await app.waitForCount((n) => n === 1, "the one record whose summary has the word");
   assert.deepEqual(await app.cardIds(), [RECORD]);
   await page.locator(".card-summary", { hasText: /muciniphila/i }).waitFor();
+  assert.equal(await detail.locator("#detail-title").textContent(), TITLE);
+  assert.equal(await page.locator(`#card-${RECORD}`).textContent(), TITLE);
   const summary = await detail.locator(".detail-summary").textContent();
   assert.match(summary, /muciniphila/i);
   assert.ok((await detail.locator(".sources a").count()) >= 1, "the sources are links");

@@ -1,6 +1,6 @@
 // When the records' details file cannot be had (offline on a first visit, a broken connection),
 // the app says so once, with what still works; every record is listed, a search answers from
-// titles, labels, institutions and tags, an opened record says its summary could not be loaded, and an
+// short titles (labels), institutions and tags, an opened record says its summary could not be loaded, and an
 // export refuses rather than write files without summaries. "Try again" fetches the file again
 // and, once it comes, everything is whole.
 import { test, before, after } from "node:test";
@@ -32,7 +32,7 @@ test("a failed details file gives a notice, a working app and a way to try again
   assert.ok(total >= 350, `every record is listed: ${total}`);
 
   await app.search("ipilimumab");
-  const found = await app.waitForCount((n) => n > 0 && n < total, "records with ipilimumab in their title or drugs");
+  const found = await app.waitForCount((n) => n > 0 && n < total, "records with ipilimumab in their short title");
 
   await page.locator(".card a").first().click();
   await page.locator("aside.detail").getByText(/The summary, sources and notes could not be loaded/).waitFor();
