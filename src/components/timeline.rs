@@ -11,7 +11,7 @@ use super::ctx;
 use super::image::image_download;
 use super::overview::full_span;
 use crate::app::{CatalogRef, Ctx, History};
-use crate::data::Stage;
+use crate::data::{Approach, Stage};
 use crate::exchange::picture::{Body, describe};
 use crate::library::Catalog;
 use crate::number::{self, percent, px};
@@ -727,23 +727,42 @@ fn Legend() -> impl IntoView {
 
 /// The colour of each approach among the matching records (the colour a record's marker and
 /// card edge take from its first approach).
+///
+/// Worked out from the matches in the keystroke's own frame (a pass over the hits), not from the
+/// facet counts, which come a frame later: the key is part of the results, and following the
+/// counts made every keystroke paint the results twice.
 #[component]
 fn ApproachKey() -> impl IntoView {
     let ctx = ctx();
-    let present = move || {
-        ctx.tallies.with(|t| {
-            t.facets
-                .approaches
-                .iter()
-                .filter(|(_, count)| *count > 0)
-                .map(|(approach, _)| *approach)
-                .collect::<Vec<_>>()
+    let present = Memo::new(move |_| {
+        ctx.catalog.with(|data| {
+            ctx.results.with(|r| {
+                let mut seen = vec![false; Approach::ALL.len()];
+                for study in r
+                    .hits
+                    .iter()
+                    .filter_map(|&i| data.dataset.studies.get(i as usize))
+                {
+                    if let Some(seen) = study
+                        .approaches
+                        .first()
+                        .and_then(|&a| seen.get_mut(a as usize))
+                    {
+                        *seen = true;
+                    }
+                }
+                Approach::ALL
+                    .iter()
+                    .copied()
+                    .filter(|&a| seen.get(a as usize) == Some(&true))
+                    .collect::<Vec<_>>()
+            })
         })
-    };
+    });
     view! {
         <ul class="legend approach-key" aria-label="Colours by approach">
             <For
-                each=present
+                each=move || present.get()
                 key=|approach| *approach
                 children=|approach| view! {
                     <li><span class=format!("swatch ap-{}", approach.slug()) aria-hidden="true"></span>{approach.label()}</li>

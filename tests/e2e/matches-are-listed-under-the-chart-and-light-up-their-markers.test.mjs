@@ -21,6 +21,10 @@ test("the match list shows dates and labels, and hovering links row and marker",
   // Few enough that every match is drawn on its own and listed.
   assert.ok(hits > 1 && hits <= 30, `tremelimumab matches ${hits}`);
   assert.equal(await rows.count(), hits);
+  // The colour key names exactly the colours of the matches (each record's first approach).
+  const colours = async (selector) =>
+    [...new Set(await app.page.locator(selector).evaluateAll((spans) => spans.map((s) => s.className)))].sort();
+  assert.deepEqual(await colours(".approach-key .swatch"), await colours(".match-list li:not([hidden]) .swatch"));
   const first = rows.first();
   assert.match(await first.locator("time").textContent(), /\d{4}/);
   const id = await first.getAttribute("data-id");
