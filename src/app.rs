@@ -108,9 +108,9 @@ pub struct Ctx {
     pub state: Memo<ViewState>,
     pub query: Memo<Query>,
     pub results: Memo<Found>,
-    /// The counts of [`Ctx::results`] that the filters and the overview show, taken up once the
-    /// results themselves are painted: a keystroke's new results are not held up by redrawing
-    /// a hundred counts, which follow a frame later.
+    /// The counts of [`Ctx::results`] that the filters and the overview show, counted once the
+    /// results themselves are painted: a keystroke's new results are not held up by counting
+    /// and redrawing a hundred counts, which follow a frame later.
     pub tallies: ReadSignal<Counted>,
     /// The id of the selected study: what markers and cards watch, so typing does not wake
     /// every one of them.

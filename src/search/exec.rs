@@ -8,8 +8,9 @@ use super::{Counted, Found, Query, Results, SearchIndex, Sort};
 use std::collections::HashMap;
 
 pub(crate) fn search(index: &SearchIndex, query: &Query) -> Results {
-    let found = find(index, query);
-    let Counted { facets, histogram } = count(index, query, &found);
+    let selection = Selection::new(index, &query.filters);
+    let found = find_with(index, query, &selection);
+    let Counted { facets, histogram } = count_with(index, &selection, &found);
     Results {
         hits: found.hits,
         facets,
@@ -20,10 +21,21 @@ pub(crate) fn search(index: &SearchIndex, query: &Query) -> Results {
     }
 }
 
-/// While the text is not indexed, a query with text finds nothing yet (`pending`), and the
-/// counts are of what the filters alone let through, so the facets keep their places.
+/// Matches and orders, without counting (see [`SearchIndex::find`]).
 pub(crate) fn find(index: &SearchIndex, query: &Query) -> Found {
+    find_with(index, query, &Selection::new(index, &query.filters))
+}
+
+/// The counts that go with `found`, the answer to `query`.
+pub(crate) fn count(index: &SearchIndex, query: &Query, found: &Found) -> Counted {
+    count_with(index, &Selection::new(index, &query.filters), found)
+}
+
+/// [`find`] with the query's filters already made into a [`Selection`].
+fn find_with(index: &SearchIndex, query: &Query, selection: &Selection) -> Found {
     let total = index.len() as u32;
+    // While the text is not indexed, a query with text finds nothing yet (`pending`), and the
+    // counts are of what the filters alone let through, so the facets keep their places.
     if index.text_pending && !super::query::parse(&query.text).items.is_empty() {
         return Found {
             hits: Vec::new(),
@@ -45,8 +57,7 @@ pub(crate) fn find(index: &SearchIndex, query: &Query) -> Found {
             None => matched = Some(allowed),
         }
     }
-    let selection = Selection::new(index, &query.filters);
-    let hits = match facets::passing(&selection, matched.clone(), None) {
+    let hits = match facets::passing(selection, matched.clone(), None) {
         Some(set) if !plan.units.is_empty() && query.sort == Sort::Relevance => {
             rank(index, &plan, &set)
         }
@@ -68,9 +79,9 @@ pub(crate) fn find(index: &SearchIndex, query: &Query) -> Found {
     }
 }
 
-pub(crate) fn count(index: &SearchIndex, query: &Query, found: &Found) -> Counted {
-    let selection = Selection::new(index, &query.filters);
-    let tally = facets::tally(index, &selection, found.matched.clone());
+/// [`count`] with the query's filters already made into a [`Selection`].
+fn count_with(index: &SearchIndex, selection: &Selection, found: &Found) -> Counted {
+    let tally = facets::tally(index, selection, found.matched.clone());
     Counted {
         facets: tally.facets,
         histogram: tally.histogram,
