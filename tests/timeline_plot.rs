@@ -363,3 +363,43 @@ fn a_clusters_label_names_one_of_its_own_records() {
         assert!(checked > 0, "{q:?} has clusters");
     }
 }
+
+/// The approach key's colours: the first approaches of exactly the hits, read from the packed
+/// table as from the records themselves.
+#[test]
+fn approaches_among_hits_are_the_hits_first_approaches() {
+    use immunotimeline::data::Approach;
+    use immunotimeline::timeline_plot::{approaches_among, first_approaches};
+    let catalog = catalog();
+    let studies = &catalog.dataset.studies;
+    let firsts = first_approaches(studies);
+    assert_eq!(firsts.len(), studies.len());
+    let every = (0..studies.len() as u32).collect::<Vec<_>>();
+    let hit_sets: Vec<Vec<u32>> = vec![
+        Vec::new(),
+        vec![0],
+        every.iter().copied().step_by(997).collect(),
+        every.iter().copied().filter(|i| i % 3 == 1).collect(),
+        every.clone(),
+    ];
+    for hits in hit_sets {
+        let expected: Vec<Approach> = Approach::ALL
+            .iter()
+            .copied()
+            .filter(|a| {
+                hits.iter()
+                    .any(|&i| studies[i as usize].approaches.first() == Some(a))
+            })
+            .collect();
+        assert_eq!(
+            approaches_among(&firsts, &hits),
+            expected,
+            "{} hits",
+            hits.len()
+        );
+    }
+    // A record without an approach adds none; an index past the records is ignored.
+    let none = vec![u8::MAX, Approach::ALL[2] as u8];
+    assert_eq!(approaches_among(&none, &[0, 5]), Vec::<Approach>::new());
+    assert_eq!(approaches_among(&none, &[0, 1]), vec![Approach::ALL[2]]);
+}
