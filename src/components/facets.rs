@@ -111,8 +111,16 @@ pub fn Facets() -> impl IntoView {
     let open = crate::platform::is_wide();
     let opened = RwSignal::new(open);
     let summary = if open { "Filters" } else { "Filters and years" };
+    // Only the first opening builds the groups. A `<details>` rendered open also fires `toggle`,
+    // and setting the signal again, though to the same value, rebuilt every group: 45 ms of a
+    // wide screen's start-up, before the page could answer a first keystroke.
+    let on_toggle = move |_| {
+        if !opened.get_untracked() {
+            opened.set(true);
+        }
+    };
     view! {
-        <details class="facets" open=open on:toggle=move |_| opened.set(true)>
+        <details class="facets" open=open on:toggle=on_toggle>
             <summary>{summary}</summary>
             {move || opened.get().then(|| view! {
                 {(!open).then(|| view! { <super::overview::Overview /> })}
