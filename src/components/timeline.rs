@@ -10,15 +10,15 @@
 use super::ctx;
 use super::image::image_download;
 use super::overview::full_span;
-use crate::app::{CatalogRef, Ctx, History};
+use crate::app::{Ctx, History};
 use crate::data::Stage;
 use crate::exchange::picture::{Body, describe};
 use crate::library::Catalog;
 use crate::number::{self, percent, px};
 use crate::platform;
 use crate::timeline_plot::{
-    Item, MIN_SPAN, ROW_PX, approaches_among, extent, first_approaches, label_text, lane_labels,
-    plot, points, ticks, window_of,
+    Item, MIN_SPAN, Plot, ROW_PX, approaches_among, extent, first_approaches, label_text,
+    lane_labels, plot, points, ticks, window_of,
 };
 use crate::view_state::YearSpan;
 use leptos::prelude::*;
@@ -47,6 +47,12 @@ pub fn Timeline() -> impl IntoView {
     let window = Memo::new(move |_| state.with(|s| window_of(s, first, last, fit.get())));
     let drawing = Memo::new(move |_| {
         let w = width.get();
+        // Nothing is drawn until the track's width is known, which is measured before the first
+        // paint: drawn first at a guessed width, every button was built, laid out with the whole
+        // page, and changed again once the width was in.
+        if w <= 0.0 {
+            return Plot::default();
+        }
         let data = catalog.get();
         let window = window.get();
         points.with(|p| {
@@ -196,25 +202,21 @@ pub fn Timeline() -> impl IntoView {
             })
             .collect_view()
     };
-    // One lane for each value the lanes group by, keyed by label (and by the records, which an
-    // import or "hide" replaces), hidden while it has no matches; each lane's n-th button is
-    // kept, updated in place, and hidden while the lane has fewer items. A keystroke changes a
-    // few attributes of the buttons whose item changed instead of building and dropping lanes
-    // and buttons.
+    // One lane for each value the lanes group by, keyed by label, hidden while it has no
+    // matches; each lane's n-th button is kept, updated in place, and hidden while the lane has
+    // fewer items. A keystroke changes a few attributes of the buttons whose item changed instead
+    // of building and dropping lanes and buttons; so does a new set of records (the details file
+    // arriving after the first paint, an import), which rebuilt every lane when they were keyed
+    // by it too.
     let lane_labels = Memo::new(move |_| state.with(|s| lane_labels(s.lanes)));
     let lanes = {
         let ctx = ctx.clone();
         let set_window = set_window.clone();
-        let catalog = ctx.catalog;
         view! {
             <For
                 each=move || lane_labels.get()
-                key=move |label| {
-                    let records = catalog.with_untracked(|c| std::sync::Arc::as_ptr(&c.0) as usize);
-                    (*label, records)
-                }
+                key=|label| *label
                 children=move |label| {
-                    let data = catalog.get_untracked();
                     let ctx = ctx.clone();
                     let set_window = set_window.clone();
                     let items = Memo::new(move |_| {
@@ -243,7 +245,7 @@ pub fn Timeline() -> impl IntoView {
                                     each=move || 0..slots.get()
                                     key=|slot| *slot
                                     children=move |slot| {
-                                        render_slot(&ctx, data.clone(), items, slot, set_window.clone())
+                                        render_slot(&ctx, items, slot, set_window.clone())
                                     }
                                 />
                             </div>
@@ -624,7 +626,6 @@ fn apply(el: &web_sys::HtmlElement, old: &Shown, new: &Shown) {
 /// graph's bookkeeping cost more than the writes.
 fn render_slot(
     ctx: &Ctx,
-    data: CatalogRef,
     items: Memo<Vec<Item>>,
     slot: usize,
     set_window: impl Fn(i32, i32, History) + Clone + Send + Sync + 'static,
@@ -632,12 +633,17 @@ fn render_slot(
     let Some(first) = items.with_untracked(|items| items.get(slot).cloned()) else {
         return ().into_any();
     };
-    let initial = shown(&data, &first);
+    let catalog = ctx.catalog;
+    let drawn_from = StoredValue::new(catalog.get_untracked());
+    let initial = drawn_from.with_value(|data| shown(data, &first));
     let current = StoredValue::new((Some(first), initial.clone()));
     let button = NodeRef::<leptos::html::Button>::new();
     let effect = RenderEffect::new(move |_| {
         let next = items.with(|items| items.get(slot).cloned());
-        if current.with_value(|(item, _)| *item == next) {
+        // A new set of records (the details file arriving, an import) redraws the button: the
+        // same item may now have another title.
+        let data = catalog.get();
+        if current.with_value(|(item, _)| *item == next) && drawn_from.with_value(|d| *d == data) {
             return;
         }
         // Not built yet: the first run sees the item the button is built from.
@@ -645,6 +651,7 @@ fn render_slot(
             return;
         };
         let new = next.as_ref().map(|next| shown(&data, next));
+        drawn_from.set_value(data);
         current.update_value(|(item, old)| {
             match new {
                 Some(new) => {

@@ -2,7 +2,8 @@
 // a file of their own (`details-<hash>.postcard`) fetched after the first paint. Held back, the
 // page still shows every record, a record's short title and facts, and says the rest is loading; a search with
 // text says it is being prepared rather than miss a word that is only in a summary. Once the
-// file is in, the summary and its sources show and the same search finds the record.
+// file is in, the summary and its sources show and the same search finds the record, and the
+// timeline's markers take the full titles as names without being built again.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { start, openApp } from "./helpers.mjs";
@@ -58,6 +59,33 @@ test("held back, the details file holds up nothing but summaries; released, they
   assert.match(summary, /muciniphila/i);
   assert.ok((await detail.locator(".sources a").count()) >= 1, "the sources are links");
   assert.equal(await detail.getByText("Loading the summary").count(), 0);
+  assert.deepEqual(app.errors, []);
+  await context.close();
+});
+
+test("when the details file arrives, the timeline's markers are renamed in place, not rebuilt", async () => {
+  const context = await env.browser.newContext();
+  let release;
+  const held = new Promise((done) => (release = done));
+  await context.route(DETAILS, async (route) => {
+    await held;
+    await route.continue();
+  });
+  const app = await openApp(env, "?view=timeline", { context, details: false });
+  const { page } = app;
+  await page.locator(".marker[data-id]").first().waitFor();
+  // The buttons themselves with their names: a rebuilt timeline would put new ones in their place.
+  const kept = await page.evaluate(() => {
+    window.__markers = [...document.querySelectorAll(".marker[data-id]")].map((el) => [el, el.getAttribute("aria-label")]);
+    return window.__markers.length;
+  });
+  assert.ok(kept >= 10, `${kept} markers`);
+
+  release();
+  // Named by their short titles until now, some are renamed by their full titles.
+  await page.waitForFunction(() => window.__markers.some(([el, name]) => el.getAttribute("aria-label") !== name));
+  const still = await page.evaluate(() => window.__markers.filter(([el]) => el.isConnected).length);
+  assert.equal(still, kept, "every marker is the same button as before");
   assert.deepEqual(app.errors, []);
   await context.close();
 });
