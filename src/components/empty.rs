@@ -20,7 +20,8 @@ pub fn EmptyState() -> impl IntoView {
                 .filter_map(|(label, remove)| {
                     let mut relaxed = state.clone();
                     remove(&mut relaxed);
-                    let n = ctx.data().index.search(&relaxed.to_query()).hits.len();
+                    // Only how many: matched without counting the filters.
+                    let n = ctx.data().index.find(&relaxed.to_query()).hits.len();
                     (n > 0).then_some((label, n, relaxed))
                 })
                 .collect();

@@ -202,57 +202,23 @@ pub fn Timeline() -> impl IntoView {
             })
             .collect_view()
     };
-    // One lane for each value the lanes group by, keyed by label, hidden while it has no
-    // matches; each lane's n-th button is kept, updated in place, and hidden while the lane has
-    // fewer items. A keystroke changes a few attributes of the buttons whose item changed instead
-    // of building and dropping lanes and buttons; so does a new set of records (the details file
-    // arriving after the first paint, an import), which rebuilt every lane when they were keyed
-    // by it too.
+    // One lane for each value the lanes group by, hidden while it has no matches; each lane's
+    // n-th button is kept, updated in place, and hidden while the lane has fewer items. A
+    // keystroke changes a few attributes of the buttons whose item changed instead of building
+    // and dropping lanes and buttons; so does a new set of records (the details file arriving
+    // after the first paint, an import), which rebuilt every lane when the lanes were keyed by
+    // it. The lanes are built again only when what they group by changes, and then every label
+    // does: a keyed `<For>` would keep none of them, and cost 2.4 kB of gzipped wasm.
     let lane_labels = Memo::new(move |_| state.with(|s| lane_labels(s.lanes)));
     let lanes = {
         let ctx = ctx.clone();
         let set_window = set_window.clone();
-        view! {
-            <For
-                each=move || lane_labels.get()
-                key=|label| *label
-                children=move |label| {
-                    let ctx = ctx.clone();
-                    let set_window = set_window.clone();
-                    let items = Memo::new(move |_| {
-                        drawing.with(|d| {
-                            d.lanes
-                                .iter()
-                                .find(|l| l.label == label)
-                                .map(|l| l.items.clone())
-                                .unwrap_or_default()
-                        })
-                    });
-                    // None while the lane has no matches.
-                    let rows = Memo::new(move |_| {
-                        drawing.with(|d| d.lanes.iter().find(|l| l.label == label).map(|l| l.rows))
-                    });
-                    // The most items the lane has shown: its buttons, of which the surplus
-                    // are hidden.
-                    let slots = Memo::new(move |most: Option<&usize>| {
-                        items.with(Vec::len).max(most.copied().unwrap_or(0))
-                    });
-                    view! {
-                        <div class="lane" role="group" aria-label=label hidden=move || rows.with(Option::is_none)>
-                            <span class="lane-label">{label}</span>
-                            <div class="lane-track" style:height=move || px(f64::from(rows.get().unwrap_or(1)) * ROW_PX + 8.0)>
-                                <For
-                                    each=move || 0..slots.get()
-                                    key=|slot| *slot
-                                    children=move |slot| {
-                                        render_slot(&ctx, items, slot, set_window.clone())
-                                    }
-                                />
-                            </div>
-                        </div>
-                    }
-                }
-            />
+        move || {
+            lane_labels
+                .get()
+                .into_iter()
+                .map(|label| lane(&ctx, drawing, label, set_window.clone()))
+                .collect_view()
         }
     };
     let footnote = move || drawing.with(|d| d.footnote());
@@ -420,6 +386,48 @@ fn match_row(ctx: &Ctx, rows: Memo<Vec<MatchRow>>, slot: usize) -> impl IntoView
             <time>{move || row.with(|r| r.date.clone())}</time>
             <a href=href on:click=on_click>{move || row.with(|r| r.label.clone())}</a>
         </li>
+    }
+}
+
+/// The lane of records whose lane value is `label`: its name and a track of buttons, one per
+/// item it has shown at most.
+fn lane<S>(
+    ctx: &Ctx,
+    drawing: Memo<Plot>,
+    label: &'static str,
+    set_window: S,
+) -> impl IntoView + use<S>
+where
+    S: Fn(i32, i32, History) + Clone + Send + Sync + 'static,
+{
+    let ctx = ctx.clone();
+    let items = Memo::new(move |_| {
+        drawing.with(|d| {
+            d.lanes
+                .iter()
+                .find(|l| l.label == label)
+                .map(|l| l.items.clone())
+                .unwrap_or_default()
+        })
+    });
+    // None while the lane has no matches.
+    let rows = Memo::new(move |_| {
+        drawing.with(|d| d.lanes.iter().find(|l| l.label == label).map(|l| l.rows))
+    });
+    // The most items the lane has shown: its buttons, of which the surplus are hidden.
+    let slots =
+        Memo::new(move |most: Option<&usize>| items.with(Vec::len).max(most.copied().unwrap_or(0)));
+    view! {
+        <div class="lane" role="group" aria-label=label hidden=move || rows.with(Option::is_none)>
+            <span class="lane-label">{label}</span>
+            <div class="lane-track" style:height=move || px(f64::from(rows.get().unwrap_or(1)) * ROW_PX + 8.0)>
+                <For
+                    each=move || 0..slots.get()
+                    key=|slot| *slot
+                    children=move |slot| render_slot(&ctx, items, slot, set_window.clone())
+                />
+            </div>
+        </div>
     }
 }
 
@@ -634,16 +642,17 @@ fn render_slot(
         return ().into_any();
     };
     let catalog = ctx.catalog;
-    let drawn_from = StoredValue::new(catalog.get_untracked());
-    let initial = drawn_from.with_value(|data| shown(data, &first));
-    let current = StoredValue::new((Some(first), initial.clone()));
+    let data = catalog.get_untracked();
+    let initial = shown(&data, &first);
+    // The item shown, as what was written, from which set of records.
+    let current = StoredValue::new((Some(first), initial.clone(), data));
     let button = NodeRef::<leptos::html::Button>::new();
     let effect = RenderEffect::new(move |_| {
         let next = items.with(|items| items.get(slot).cloned());
         // A new set of records (the details file arriving, an import) redraws the button: the
         // same item may now have another title.
         let data = catalog.get();
-        if current.with_value(|(item, _)| *item == next) && drawn_from.with_value(|d| *d == data) {
+        if current.with_value(|(item, _, from)| *item == next && *from == data) {
             return;
         }
         // Not built yet: the first run sees the item the button is built from.
@@ -651,8 +660,8 @@ fn render_slot(
             return;
         };
         let new = next.as_ref().map(|next| shown(&data, next));
-        drawn_from.set_value(data);
-        current.update_value(|(item, old)| {
+        current.update_value(|(item, old, from)| {
+            *from = data;
             match new {
                 Some(new) => {
                     if item.is_none() {
@@ -678,7 +687,7 @@ fn render_slot(
     StoredValue::new(effect);
     let ctx = ctx.clone();
     let on_click =
-        move |_| match current.with_value(|(item, shown)| (item.clone(), shown.id.clone())) {
+        move |_| match current.with_value(|(item, shown, _)| (item.clone(), shown.id.clone())) {
             (Some(Item::Single { .. }), id) => ctx.update(History::Push, |s| s.study = id),
             (Some(Item::Cluster { from, to, .. }), _) => {
                 let (a, b) = zoom_of(from, to);
@@ -754,13 +763,17 @@ fn ApproachKey() -> impl IntoView {
     });
     view! {
         <ul class="legend approach-key" aria-label="Colours by approach">
-            <For
-                each=move || present.get()
-                key=|approach| *approach
-                children=|approach| view! {
-                    <li><span class=format!("swatch ap-{}", approach.slug()) aria-hidden="true"></span>{approach.label()}</li>
-                }
-            />
+            // Rebuilt only when the set of colours changes (the memo compares): a keyed list
+            // would cost more code in the first load than it saves here.
+            {move || {
+                present
+                    .get()
+                    .into_iter()
+                    .map(|approach| view! {
+                        <li><span class=format!("swatch ap-{}", approach.slug()) aria-hidden="true"></span>{approach.label()}</li>
+                    })
+                    .collect_view()
+            }}
         </ul>
     }
 }
