@@ -112,8 +112,8 @@ pub fn Facets() -> impl IntoView {
     let opened = RwSignal::new(open);
     let summary = if open { "Filters" } else { "Filters and years" };
     // Only the first opening builds the groups. A `<details>` rendered open also fires `toggle`,
-    // and setting the signal again, though to the same value, rebuilt every group: 45 ms of a
-    // wide screen's start-up, before the page could answer a first keystroke.
+    // and setting the signal again, though to the same value, rebuilt every group: 47 ms of a
+    // wide screen's start-up in a trace, before the page could answer a first keystroke.
     let on_toggle = move |_| {
         if !opened.get_untracked() {
             opened.set(true);
