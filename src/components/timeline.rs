@@ -10,7 +10,7 @@
 use super::ctx;
 use super::image::image_download;
 use super::overview::full_span;
-use crate::app::{Ctx, History};
+use crate::app::{CatalogRef, Ctx, History};
 use crate::data::Stage;
 use crate::exchange::picture::{Body, describe};
 use crate::library::Catalog;
@@ -401,22 +401,28 @@ where
     S: Fn(i32, i32, History) + Clone + Send + Sync + 'static,
 {
     let ctx = ctx.clone();
+    // The lane's items with the records they index: a button follows the records through this
+    // memo rather than subscribing to them itself (the records' memo is checked on every
+    // keystroke, and with hundreds of buttons subscribed that cost 2–3 ms at 100k records).
+    let catalog = ctx.catalog;
     let items = Memo::new(move |_| {
-        drawing.with(|d| {
+        let lane = drawing.with(|d| {
             d.lanes
                 .iter()
                 .find(|l| l.label == label)
                 .map(|l| l.items.clone())
                 .unwrap_or_default()
-        })
+        });
+        (lane, catalog.get())
     });
     // None while the lane has no matches.
     let rows = Memo::new(move |_| {
         drawing.with(|d| d.lanes.iter().find(|l| l.label == label).map(|l| l.rows))
     });
     // The most items the lane has shown: its buttons, of which the surplus are hidden.
-    let slots =
-        Memo::new(move |most: Option<&usize>| items.with(Vec::len).max(most.copied().unwrap_or(0)));
+    let slots = Memo::new(move |most: Option<&usize>| {
+        items.with(|i| i.0.len()).max(most.copied().unwrap_or(0))
+    });
     view! {
         <div class="lane" role="group" aria-label=label hidden=move || rows.with(Option::is_none)>
             <span class="lane-label">{label}</span>
@@ -634,24 +640,23 @@ fn apply(el: &web_sys::HtmlElement, old: &Shown, new: &Shown) {
 /// graph's bookkeeping cost more than the writes.
 fn render_slot(
     ctx: &Ctx,
-    items: Memo<Vec<Item>>,
+    items: Memo<(Vec<Item>, CatalogRef)>,
     slot: usize,
     set_window: impl Fn(i32, i32, History) + Clone + Send + Sync + 'static,
 ) -> AnyView {
-    let Some(first) = items.with_untracked(|items| items.get(slot).cloned()) else {
+    let Some((first, data)) =
+        items.with_untracked(|(items, data)| Some((items.get(slot).cloned()?, data.clone())))
+    else {
         return ().into_any();
     };
-    let catalog = ctx.catalog;
-    let data = catalog.get_untracked();
     let initial = shown(&data, &first);
     // The item shown, as what was written, from which set of records.
     let current = StoredValue::new((Some(first), initial.clone(), data));
     let button = NodeRef::<leptos::html::Button>::new();
     let effect = RenderEffect::new(move |_| {
-        let next = items.with(|items| items.get(slot).cloned());
         // A new set of records (the details file arriving, an import) redraws the button: the
         // same item may now have another title.
-        let data = catalog.get();
+        let (next, data) = items.with(|(items, data)| (items.get(slot).cloned(), data.clone()));
         if current.with_value(|(item, _, from)| *item == next && *from == data) {
             return;
         }
