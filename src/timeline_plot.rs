@@ -679,18 +679,8 @@ pub fn ticks(start: i32, end: i32, width: f64) -> Vec<(i32, f64)> {
         .collect()
 }
 
-/// Each record's first approach as its position in [`Approach::ALL`], or `u8::MAX` for none: the
-/// table the approach key reads for each hit instead of the record itself (read from the records,
-/// 100k hits cost 20 ms in a CPU profile, each a cache miss).
-pub fn first_approaches(studies: &[Study]) -> Vec<u8> {
-    studies
-        .iter()
-        .map(|s| s.approaches.first().map_or(u8::MAX, |&a| a as u8))
-        .collect()
-}
-
 /// The approaches that are the first of at least one of `hits`, in vocabulary order
-/// (`firsts` as [`first_approaches`] made it).
+/// (`firsts` as [`Catalog::first_approaches`] gives them).
 pub fn approaches_among(firsts: &[u8], hits: &[u32]) -> Vec<Approach> {
     let mut seen = [false; 256];
     for &hit in hits {

@@ -364,15 +364,15 @@ fn a_clusters_label_names_one_of_its_own_records() {
     }
 }
 
-/// The approach key's colours: the first approaches of exactly the hits, read from the packed
-/// table as from the records themselves.
+/// The approach key's colours: the first approaches of exactly the hits, read from the
+/// catalog's table as from the records themselves.
 #[test]
 fn approaches_among_hits_are_the_hits_first_approaches() {
     use immunotimeline::data::Approach;
-    use immunotimeline::timeline_plot::{approaches_among, first_approaches};
+    use immunotimeline::timeline_plot::approaches_among;
     let catalog = catalog();
     let studies = &catalog.dataset.studies;
-    let firsts = first_approaches(studies);
+    let firsts = catalog.first_approaches();
     assert_eq!(firsts.len(), studies.len());
     let every = (0..studies.len() as u32).collect::<Vec<_>>();
     let hit_sets: Vec<Vec<u32>> = vec![
@@ -392,7 +392,7 @@ fn approaches_among_hits_are_the_hits_first_approaches() {
             })
             .collect();
         assert_eq!(
-            approaches_among(&firsts, &hits),
+            approaches_among(firsts, &hits),
             expected,
             "{} hits",
             hits.len()

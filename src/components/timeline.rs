@@ -17,12 +17,11 @@ use crate::library::Catalog;
 use crate::number::{self, percent, px};
 use crate::platform;
 use crate::timeline_plot::{
-    Item, MIN_SPAN, Plot, ROW_PX, approaches_among, extent, first_approaches, label_text,
-    lane_labels, plot, points, ticks, window_of,
+    Item, MIN_SPAN, Plot, ROW_PX, approaches_among, extent, label_text, lane_labels, plot, points,
+    ticks, window_of,
 };
 use crate::view_state::YearSpan;
 use leptos::prelude::*;
-use std::sync::Arc;
 use web_sys::{PointerEvent, WheelEvent};
 
 #[component]
@@ -754,17 +753,15 @@ fn Legend() -> impl IntoView {
 /// Worked out from the matches in the keystroke's own frame (a pass over the hits), not from the
 /// facet counts, which come a frame later: the key is part of the results, and following the
 /// counts made every keystroke paint the results twice. The pass reads each record's first
-/// approach from a table of one byte per record, made once per set of records: read from the
-/// records themselves, 100k hits cost 20 ms in a CPU profile (each a cache miss).
+/// approach from the catalog's table of one byte per record (`Catalog::first_approaches`).
 #[component]
 fn ApproachKey() -> impl IntoView {
     let ctx = ctx();
-    let catalog = ctx.catalog;
-    let firsts = Memo::new(move |_| {
-        catalog.with(|data| FirstApproaches(Arc::new(first_approaches(&data.dataset.studies))))
-    });
     let present = Memo::new(move |_| {
-        firsts.with(|firsts| ctx.results.with(|r| approaches_among(&firsts.0, &r.hits)))
+        ctx.catalog.with(|c| {
+            ctx.results
+                .with(|r| approaches_among(c.first_approaches(), &r.hits))
+        })
     });
     view! {
         <ul class="legend approach-key" aria-label="Colours by approach">
@@ -780,15 +777,5 @@ fn ApproachKey() -> impl IntoView {
                     .collect_view()
             }}
         </ul>
-    }
-}
-
-/// [`first_approaches`] of a set of records, equal when made from the same set.
-#[derive(Clone, Debug)]
-struct FirstApproaches(Arc<Vec<u8>>);
-
-impl PartialEq for FirstApproaches {
-    fn eq(&self, other: &Self) -> bool {
-        Arc::ptr_eq(&self.0, &other.0)
     }
 }
