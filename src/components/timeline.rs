@@ -556,7 +556,7 @@ struct Shown {
     title: String,
     badge: String,
     top: String,
-    /// The short label drawn beside the marker (`data-label`) and its width (`--label-w`).
+    /// The short label drawn beside the marker (its `.label` child) and its width (`--label-w`).
     text: Option<String>,
     text_width: Option<String>,
 }
@@ -595,8 +595,8 @@ fn shown(data: &Catalog, item: &Item) -> Shown {
     }
 }
 
-/// Writes into `el` what differs between `old` and `new`.
-fn apply(el: &web_sys::HtmlElement, old: &Shown, new: &Shown) {
+/// Writes into `el` (and its label, `text`) what differs between `old` and `new`.
+fn apply(el: &web_sys::HtmlElement, text: &web_sys::Element, old: &Shown, new: &Shown) {
     if old.class != new.class {
         platform::set_attribute(el, "class", Some(&new.class));
     }
@@ -622,7 +622,7 @@ fn apply(el: &web_sys::HtmlElement, old: &Shown, new: &Shown) {
         platform::set_style(el, "top", Some(&new.top));
     }
     if old.text != new.text {
-        platform::set_attribute(el, "data-label", new.text.as_deref());
+        platform::set_text(text, new.text.as_deref().unwrap_or_default());
     }
     if old.text_width != new.text_width {
         platform::set_style(el, "--label-w", new.text_width.as_deref());
@@ -652,6 +652,7 @@ fn render_slot(
     // The item shown, as what was written, from which set of records.
     let current = StoredValue::new((Some(first), initial.clone(), data));
     let button = NodeRef::<leptos::html::Button>::new();
+    let label_el = NodeRef::<leptos::html::Span>::new();
     let effect = RenderEffect::new(move |_| {
         // A new set of records (the details file arriving, an import) redraws the button: the
         // same item may now have another title.
@@ -660,7 +661,7 @@ fn render_slot(
             return;
         }
         // Not built yet: the first run sees the item the button is built from.
-        let Some(el) = button.get_untracked() else {
+        let (Some(el), Some(text)) = (button.get_untracked(), label_el.get_untracked()) else {
             return;
         };
         let new = next.as_ref().map(|next| shown(&data, next));
@@ -671,7 +672,7 @@ fn render_slot(
                     if item.is_none() {
                         platform::set_attribute(&el, "hidden", None);
                     }
-                    apply(&el, old, &new);
+                    apply(&el, &text, old, &new);
                     *old = new;
                 }
                 // Hidden, and no longer found as a marker or by its record's id (hover linking).
@@ -717,7 +718,6 @@ fn render_slot(
             node_ref=button
             class=class
             data-id=id
-            data-label=text
             style:left=left
             style:top=top
             style=("--label-w", text_width)
@@ -727,6 +727,7 @@ fn render_slot(
             on:click=on_click
         >
             {badge}
+            <span class="label" node_ref=label_el>{text.unwrap_or_default()}</span>
         </button>
     }
     .into_any()

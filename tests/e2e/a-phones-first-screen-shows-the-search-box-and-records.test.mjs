@@ -28,7 +28,7 @@ function onFirstScreen(page, selector) {
 }
 
 for (const [view, records] of [
-  ["", ".timeline .lane-track > button[data-label]:not([hidden])"],
+  ["", ".timeline .lane-track > button.labeled:not([hidden])"],
   ["?view=list", ".feed .card"],
 ]) {
   test(`a phone's first screen shows the search box and records (${view || "timeline"})`, async () => {

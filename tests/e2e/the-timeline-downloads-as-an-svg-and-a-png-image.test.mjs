@@ -89,8 +89,8 @@ test("the timeline and bench to bedside download as SVG and PNG images", async (
   const shown = await app.waitForCount((n) => n > 5, "CAR-T results");
   const timeline = app.page.locator(".timeline");
   const onScreen = await timeline
-    .locator(".labeled[data-label]:not([hidden])")
-    .evaluateAll((els) => els.map((el) => el.dataset.label));
+    .locator(".labeled:not([hidden]) .label")
+    .evaluateAll((els) => els.map((el) => el.textContent));
   assert.ok(onScreen.length > 5, `labels on the screen: ${onScreen}`);
 
   const svgFile = await download(app, timeline.getByRole("button", { name: "Download SVG" }));

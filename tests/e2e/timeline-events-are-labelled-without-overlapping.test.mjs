@@ -14,18 +14,16 @@ after(async () => {
 
 /** The boxes (marker plus label) of every labelled event, as drawn. */
 async function labelBoxes(page) {
-  return page.$$eval(".timeline .lane-track > button[data-label]:not([hidden])", (buttons) =>
+  return page.$$eval(".timeline .lane-track > button.labeled:not([hidden])", (buttons) =>
     buttons.map((b) => {
       const r = b.getBoundingClientRect();
-      const after = getComputedStyle(b, "::after");
-      const width = parseFloat(after.width) || 0;
-      const left = b.classList.contains("label-left");
+      const label = b.querySelector(".label").getBoundingClientRect();
       return {
-        label: b.dataset.label,
+        label: b.querySelector(".label").textContent,
         lane: b.closest(".lane").getAttribute("aria-label"),
         top: r.top,
-        from: left ? r.left - 4 - width : r.left,
-        to: left ? r.right : r.right + 4 + width,
+        from: Math.min(r.left, label.left),
+        to: Math.max(r.right, label.right),
       };
     }),
   );
@@ -61,7 +59,7 @@ test("a failed trial is marked as a setback, in words as well as by its mark", a
   const setback = app.page.locator(".timeline button.marker.setback").first();
   await setback.waitFor();
   assert.match(await setback.getAttribute("aria-label"), /negative \(failed\)/);
-  assert.match(await setback.getAttribute("data-label"), /^✗ /);
+  assert.match(await setback.locator(".label").textContent(), /^✗ /);
   const legend = await app.page.locator(".legend").first().textContent();
   assert.match(legend, /setback: failed trial, hold, withdrawal or refusal/);
 });
