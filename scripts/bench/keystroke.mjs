@@ -7,13 +7,9 @@
 // one from keydown to the last DOM change it caused and to the end of the frame painted after
 // it. The Event Timing API's `input` entries (rounded to 8 ms, reported from 16 ms) are kept as
 // a cross-check.
-import { readFile } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
-import { budget, median, ms, percentile, resultsPainted, run, saveRaw, sleep, start, table } from "./lib.mjs";
-
-const PROBE = await readFile(new URL("./page-probe.js", import.meta.url), "utf8");
-/** Three of the words the native benchmark types a prefix at a time (benches/search.rs). */
-const WORDS = ["pembrolizumab", "lymphocytes", "melanoma"];
+import { budget, ms, percentile, resultsPainted, run, saveRaw, start, table } from "./lib.mjs";
+import { byPlace, typeInViews, WORDS } from "./measures.mjs";
 
 run(async () => {
   const [dist = "dist", distBench = "dist-bench", runsArg = "3"] = process.argv.slice(2);
@@ -33,7 +29,7 @@ run(async () => {
     try {
       const keys = dataset.views.map(() => []);
       for (let i = 0; i < runs; i += 1) {
-        const typed = await typeWords(env, dataset.path, dataset.views);
+        const typed = await typeInViews(env, dataset.path, dataset.views);
         typed.forEach((viewKeys, at) => keys[at].push(...viewKeys));
       }
       dataset.views.forEach((view, at) => {
@@ -105,91 +101,9 @@ no page can go below; the rest of a row is the app's own work.
 `);
 });
 
-/** Results-painted p95 of the keystrokes that start a word (the box held one letter after them),
- * and of the others. */
-function byPlace(keys) {
-  const first = keys.filter((k) => k.value.length === 1).map(resultsPainted);
-  const later = keys.filter((k) => k.value.length > 1).map(resultsPainted);
-  return `${ms(percentile(first, 95))} (${first.length}) / ${ms(percentile(later, 95))} (${later.length})`;
-}
-
 /** "12 of 96 ≥ 16 ms, p95 40 ms": keystrokes the Event Timing API reported (from 16 ms). */
 function eventTiming(keys) {
   const reported = keys.filter((k) => k.eventTiming !== null).length;
   const p95 = percentile(keys.map((k) => k.eventTiming ?? 0), 95);
   return `${reported} of ${keys.length} ≥ 16 ms; p95 ${p95 >= 16 ? ms(p95) : "< 16 ms"}`;
-}
-
-/** One page load: in each of `views` (a view switch's button name; null: the page as it is),
- * types every word; returns the keystroke records of each view, in order. */
-async function typeWords(env, path, views) {
-  const context = await env.browser.newContext();
-  try {
-    const page = await context.newPage();
-    await page.addInitScript(() => {
-      window.__benchNoProbe = true;
-      window.__slowInputs = [];
-      new PerformanceObserver((list) => {
-        for (const entry of list.getEntries()) {
-          if (entry.name === "input") {
-            window.__slowInputs.push({ at: entry.startTime, duration: entry.duration });
-          }
-        }
-      }).observe({ type: "event", durationThreshold: 16, buffered: true });
-    });
-    await page.addInitScript(PROBE);
-    await page.goto(env.origin + path);
-    await page.waitForFunction(() => window.__bench?.marks["drawn-painted"] !== undefined, null, {
-      timeout: 180_000,
-    });
-    // Many records' text is indexed after the first render, in slices: wait until it is done.
-    await page.waitForFunction(() => !document.querySelector("main[data-indexing]"), null, {
-      timeout: 180_000,
-    });
-    // Let the service worker install and the start-up work settle before typing.
-    await sleep(1500);
-    const box = page.locator("#search-input");
-    const counted = [];
-    for (const view of views) {
-      if (view) await page.getByRole("button", { name: view, exact: true }).click();
-      await sleep(500);
-      await box.click();
-      const indexes = [];
-      counted.push(indexes);
-      for (const word of WORDS) {
-        for (const char of word) {
-          indexes.push(await keystroke(page, char));
-          await sleep(40 + Math.random() * 60);
-        }
-        await box.selectText();
-        await keystroke(page, "Backspace");
-        await sleep(200);
-      }
-    }
-    await page.evaluate(() => new Promise((done) => window.__bench.afterNextPaint(done)));
-    await sleep(200); // Event Timing entries arrive a little after the frame.
-    // Each counted keystroke with its Event Timing duration (null: under 16 ms, not reported).
-    return await page.evaluate((indexes) => {
-      const record = (i) => {
-        const key = window.__bench.keys[i];
-        const entry = window.__slowInputs.find((e) => Math.abs(e.at - key.inputAt) < 1);
-        return { ...key, eventTiming: entry?.duration ?? null };
-      };
-      return indexes.map((is) => is.map(record));
-    }, counted);
-  } finally {
-    await context.close();
-  }
-}
-
-/** Presses `key` and waits until the probe has its final record; returns the record's index. */
-async function keystroke(page, key) {
-  const before = await page.evaluate(() => window.__bench.keys.length);
-  await page.keyboard.press(key);
-  await page.waitForFunction(
-    (n) => window.__bench.keys.length > n && window.__bench.keys[n].done,
-    before,
-    { polling: 10, timeout: 30_000 },
-  );
-  return before;
 }

@@ -6,10 +6,9 @@
 //
 // Every run is a fresh browser context (empty HTTP cache, no service worker) over 127.0.0.1,
 // with no network or CPU throttling. scripts/bench/page-probe.js marks the moments in the page.
-import { readFile } from "node:fs/promises";
 import { budget, median, ms, run, saveRaw, sleep, start, table } from "./lib.mjs";
+import { coldLoad } from "./measures.mjs";
 
-const PROBE = await readFile(new URL("./page-probe.js", import.meta.url), "utf8");
 const INTERACTIVE_AFTER_DATA_BUDGET = 1500;
 
 run(async () => {
@@ -30,7 +29,7 @@ run(async () => {
     try {
       for (const scenario of scenarios.filter((s) => s.root === root)) {
         const samples = [];
-        for (let i = 0; i < runs; i += 1) samples.push(await measure(env, scenario.path));
+        for (let i = 0; i < runs; i += 1) samples.push(await coldLoad(env, scenario.path));
         results.push({ ...scenario, samples });
       }
       if (root === distBench) generation = await generationTimes(env, [10_000, 100_000]);
@@ -96,35 +95,6 @@ app. 10k/100k use the bench build (\`--features bench-data\`, a
 larger wasm: \`bench_api\`, synthetic data).
 `);
 });
-
-/** One cold load of `path`: the probe's marks, the wasm download time and first paint. */
-async function measure(env, path) {
-  const context = await env.browser.newContext();
-  try {
-    const page = await context.newPage();
-    // The wasm is fetched by the compiler worker, outside the page's resource timeline: its end
-    // is taken from the network events (wall-clock ms), less the page's time origin.
-    let wasmEnd = null;
-    page.on("requestfinished", (request) => {
-      if (!request.url().endsWith(".wasm")) return;
-      const timing = request.timing();
-      wasmEnd = timing.startTime + timing.responseEnd;
-    });
-    await page.addInitScript(PROBE);
-    await page.goto(env.origin + path, { waitUntil: "commit" });
-    await page.waitForFunction(() => window.__bench?.marks["search-ready"] !== undefined, null, {
-      timeout: 180_000,
-      polling: 100,
-    });
-    const marks = await page.evaluate(() => {
-      const fcp = performance.getEntriesByName("first-contentful-paint")[0];
-      return { ...window.__bench.marks, fcp: fcp?.startTime, origin: performance.timeOrigin };
-    });
-    return { ...marks, wasmFetched: wasmEnd === null ? undefined : wasmEnd - marks.origin };
-  } finally {
-    await context.close();
-  }
-}
 
 /** Median time (3 runs) the bench build takes to generate and sort N synthetic records. */
 async function generationTimes(env, counts) {
