@@ -24,17 +24,7 @@ export async function typeInViews(env, path, views, words = WORDS) {
         }
       }).observe({ type: "event", durationThreshold: 16, buffered: true });
     });
-    await page.addInitScript(PROBE);
-    await page.goto(env.origin + path);
-    await page.waitForFunction(() => window.__bench?.marks["drawn-painted"] !== undefined, null, {
-      timeout: 180_000,
-    });
-    // Many records' text is indexed after the first render, in slices: wait until it is done.
-    await page.waitForFunction(() => !document.querySelector("main[data-indexing]"), null, {
-      timeout: 180_000,
-    });
-    // Let the service worker install and the start-up work settle before typing.
-    await sleep(1500);
+    await settle(page, env, path);
     const box = page.locator("#search-input");
     const counted = [];
     for (const view of views) {
@@ -116,4 +106,19 @@ export function byPlace(keys) {
   const first = keys.filter((k) => k.value.length === 1).map(resultsPainted);
   const later = keys.filter((k) => k.value.length > 1).map(resultsPainted);
   return `${ms(percentile(first, 95))} (${first.length}) / ${ms(percentile(later, 95))} (${later.length})`;
+}
+
+/** Loads `path` under the probe (after the page's own init scripts) and waits until the records
+ * are drawn, their text indexed (many records are indexed after the first render, in slices),
+ * the service worker installed and the start-up work settled. */
+export async function settle(page, env, path) {
+  await page.addInitScript(PROBE);
+  await page.goto(env.origin + path);
+  await page.waitForFunction(() => window.__bench?.marks["drawn-painted"] !== undefined, null, {
+    timeout: 180_000,
+  });
+  await page.waitForFunction(() => !document.querySelector("main[data-indexing]"), null, {
+    timeout: 180_000,
+  });
+  await sleep(1500);
 }

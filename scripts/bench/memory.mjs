@@ -8,10 +8,9 @@
 // of the instance's linear memory (the `memory` export, from Trunk's TrunkApplicationStarted
 // event), which only grows, so it is the peak of start-up. Raw size: the same records as JSON
 // (UTF-8 bytes, `bench_records_json`) and as postcard (the bundle's format).
-import { readFile } from "node:fs/promises";
-import { budget, median, run, saveRaw, size, sleep, start, table } from "./lib.mjs";
+import { budget, median, run, saveRaw, size, start, table } from "./lib.mjs";
+import { settle } from "./measures.mjs";
 
-const PROBE = await readFile(new URL("./page-probe.js", import.meta.url), "utf8");
 const BUDGET_RATIO = 3;
 
 run(async () => {
@@ -82,16 +81,7 @@ async function measure(env, path) {
   try {
     const page = await context.newPage();
     await page.addInitScript(() => (window.__benchNoProbe = true));
-    await page.addInitScript(PROBE);
-    await page.goto(env.origin + path);
-    await page.waitForFunction(() => window.__bench?.marks["drawn-painted"] !== undefined, null, {
-      timeout: 180_000,
-    });
-    // Many records' text is indexed after the first render, in slices: wait until it is done.
-    await page.waitForFunction(() => !document.querySelector("main[data-indexing]"), null, {
-      timeout: 180_000,
-    });
-    await sleep(1500);
+    await settle(page, env, path);
     const cdp = await context.newCDPSession(page);
     await cdp.send("HeapProfiler.collectGarbage");
     const heap = await cdp.send("Runtime.getHeapUsage");
