@@ -10,7 +10,7 @@
 //   git worktree add ../base 4f9b5fa && (cd ../base && CARGO_TARGET_DIR=../target-base trunk build --release)
 //   node scripts/bench/compare.mjs ../base/dist dist 5
 import { fileURLToPath } from "node:url";
-import { median, ms, percentile, resultsPainted, run, start, table } from "./lib.mjs";
+import { afterData, median, ms, percentile, resultsPainted, run, start, table } from "./lib.mjs";
 import { byPlace, coldLoad, typeInViews } from "./measures.mjs";
 
 const FLOOR = fileURLToPath(new URL(".", import.meta.url));
@@ -30,8 +30,7 @@ run(
         const env = await start(build.root);
         try {
           for (const [view, path] of [["timeline", ""], ["list", "?view=list"]]) {
-            const marks = await coldLoad(env, path);
-            build.startup[view].push(marks.interactive - marks["wasm-instantiated"]);
+            build.startup[view].push(afterData(await coldLoad(env, path)));
           }
           const [list, timeline] = await typeInViews(env, "?view=list", ["List", "Timeline"]);
           build.keys.List.push(...list);

@@ -116,6 +116,13 @@ export function resultsPainted(key) {
   return key.resultsPainted ?? key.painted;
 }
 
+/** A cold load's time from the wasm's instantiation (the bundled records are decoded and indexed
+ * after it) to `mark`, less `generated` ms spent making synthetic records, which stand in for
+ * the data arriving: start-up "… after data available". */
+export function afterData(marks, mark = "interactive", generated = 0) {
+  return marks[mark] - marks["wasm-instantiated"] - generated;
+}
+
 /** Opens `path` in a new page and waits until the records' text is indexed and the page has
  * settled, then clicks into the search box: ready to type (profile.mjs, trace.mjs). */
 export async function openReadyToType(env, path) {
