@@ -4,7 +4,10 @@
 // both alike. `make bench` compares today's figures with figures measured on other days; this
 // is how to tell whether a change or the machine moved them. Not part of `make bench`.
 //
-//   node scripts/bench/compare.mjs <dist A> <dist B> [rounds = 3]    prints a Markdown table
+//   node scripts/bench/compare.mjs <dist A> <dist B> [rounds = 3] [records]    prints a Markdown table
+//
+// With `records` (two `bench-data` builds, such as dist-bench/), each page has that many
+// synthetic records (`?records=N`) instead of the bundled ones.
 //
 // For example, a baseline commit built in a worktree:
 //   git worktree add ../base 4f9b5fa && (cd ../base && CARGO_TARGET_DIR=../target-base trunk build --release)
@@ -17,9 +20,11 @@ const FLOOR = fileURLToPath(new URL(".", import.meta.url));
 
 run(
   async () => {
-    const [a, b, roundsArg = "3"] = process.argv.slice(2);
-    if (!a || !b) throw new Error("usage: compare.mjs <dist A> <dist B> [rounds]");
+    const [a, b, roundsArg = "3", records] = process.argv.slice(2);
+    if (!a || !b) throw new Error("usage: compare.mjs <dist A> <dist B> [rounds] [records]");
     const rounds = Number(roundsArg);
+    const query = (view) => `?${[view && `view=${view}`, records && `records=${records}`].filter(Boolean).join("&")}`;
+    const what = records ? `${records} synthetic records` : "bundled records";
     const builds = [
       { name: "A", root: a, keys: { List: [], Timeline: [] }, startup: { timeline: [], list: [] } },
       { name: "B", root: b, keys: { List: [], Timeline: [] }, startup: { timeline: [], list: [] } },
@@ -29,10 +34,10 @@ run(
       for (const build of builds) {
         const env = await start(build.root);
         try {
-          for (const [view, path] of [["timeline", ""], ["list", "?view=list"]]) {
+          for (const [view, path] of [["timeline", query()], ["list", query("list")]]) {
             build.startup[view].push(afterData(await coldLoad(env, path)));
           }
-          const [list, timeline] = await typeInViews(env, "?view=list", ["List", "Timeline"]);
+          const [list, timeline] = await typeInViews(env, query("list"), ["List", "Timeline"]);
           build.keys.List.push(...list);
           build.keys.Timeline.push(...timeline);
         } finally {
@@ -64,11 +69,11 @@ run(
     );
     console.log(`## A: \`${a}\`, B: \`${b}\` (${rounds} interleaved rounds)
 
-### Keystroke → results painted (bundled records)
+### Keystroke → results painted (${what})
 
 ${table(["build, view", "keystrokes", "p50", "p95", "p95: a word's first letter / later letters"], rows)}
 
-### Start-up: interactive after data available (bundled records)
+### Start-up: interactive after data available (${what})
 
 ${table(["build, view", "median", "each load"], starts)}
 

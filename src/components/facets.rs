@@ -165,12 +165,20 @@ fn FacetGroup(
     let ctx = ctx();
     let chosen = crate::app::follow(ctx.state, selected);
     let (show_all, set_show_all) = signal(false);
+    // (value, label, count, checked, listed). A vocabulary has a row for every value, hidden
+    // (not listed) while it has no matches and is not selected: typing then changes counts and
+    // `hidden`, where dropping and building rows as counts crossed zero built 8 rows per
+    // keystroke (the benchmark's words, bundled records). The institutions, many and ordered by
+    // count, keep only the listed rows.
     let visible = Memo::new(move |_| {
         let chosen = chosen.get();
-        let mut shown: Vec<(String, String, u32, bool)> = rows.with(|rows| {
+        let mut shown: Vec<(String, String, u32, bool, bool)> = rows.with(|rows| {
             rows.iter()
-                .filter(|(value, _, n)| *n > 0 || chosen.contains(value))
-                .map(|(value, label, n)| (value.clone(), label.clone(), *n, chosen.contains(value)))
+                .map(|(value, label, n)| {
+                    let checked = chosen.contains(value);
+                    (value.clone(), label.clone(), *n, checked, *n > 0 || checked)
+                })
+                .filter(|row| row.4 || limit.is_none())
                 .collect()
         });
         let hidden = match limit {
@@ -195,6 +203,7 @@ fn FacetGroup(
             .collect();
         (shown, hidden, at)
     });
+    let has_more = Memo::new(move |_| visible.with(|v| v.1 > 0));
     let id = format!("facet-{}", legend.to_ascii_lowercase().replace(' ', "-"));
     view! {
         <fieldset class="facet" id=id>
@@ -211,7 +220,7 @@ fn FacetGroup(
                             Memo::new(move |_| {
                                 visible.with(|v| {
                                     v.2.get(&value)
-                                        .map(|&i| (v.0[i].1.clone(), v.0[i].2, v.0[i].3))
+                                        .map(|&i| (v.0[i].1.clone(), v.0[i].2, v.0[i].3, v.0[i].4))
                                         .unwrap_or_default()
                                 })
                             })
@@ -223,7 +232,7 @@ fn FacetGroup(
                             ctx.update(History::Push, |s| toggle(s, &value));
                         };
                         view! {
-                            <li>
+                            <li hidden=move || row.with(|r| !r.3)>
                                 <label class="facet-option" class:empty=move || row.with(|r| r.1 == 0)>
                                     <input type="checkbox" prop:checked=move || row.with(|r| r.2) on:change=on_change />
                                     {swatch}
@@ -236,8 +245,8 @@ fn FacetGroup(
                 />
             </ul>
             {move || {
-                let hidden = visible.with(|v| v.1);
-                (limit.is_some() && (hidden > 0 || show_all.get())).then(|| {
+                // Built once when it is first needed, not again for every new count.
+                (limit.is_some() && (has_more.get() || show_all.get())).then(|| {
                     view! {
                         <button
                             type="button"
@@ -245,7 +254,7 @@ fn FacetGroup(
                             aria-expanded=move || show_all.get().to_string()
                             on:click=move |_| set_show_all.update(|v| *v = !*v)
                         >
-                            {move || if show_all.get() { "Show fewer".to_owned() } else { format!("Show all ({hidden} more)") }}
+                            {move || if show_all.get() { "Show fewer".to_owned() } else { format!("Show all ({} more)", visible.with(|v| v.1)) }}
                         </button>
                     }
                 })

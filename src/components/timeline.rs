@@ -368,22 +368,79 @@ fn MatchList() -> impl IntoView {
 
 /// The `slot`-th row of the match list, following whatever record is listed in that place, and
 /// hidden (without a record id, so hover linking never finds it) while there is none.
+///
+/// Like a timeline button, the row is built once from what it starts with, and after that one
+/// render effect writes what differs: a memo and five reactive attributes and texts per row made
+/// 240 reactive nodes for the 40 rows, each checked on every keystroke.
 fn match_row(ctx: &Ctx, rows: Memo<Vec<MatchRow>>, slot: usize) -> impl IntoView + use<> {
-    let row = Memo::new(move |_| rows.with(|rows| rows.get(slot).cloned().unwrap_or_default()));
-    let href = {
+    let row_of = move |rows: &Vec<MatchRow>| rows.get(slot).cloned().unwrap_or_default();
+    let initial = rows.with_untracked(row_of);
+    let href_of = {
         let ctx = ctx.clone();
-        move || row.with(|r| (!r.id.is_empty()).then(|| ctx.study_href(&r.id)))
+        move |id: &str| (!id.is_empty()).then(|| ctx.study_href(id))
     };
+    let swatch_of = |approach: &str| format!("swatch ap-{approach}");
+    let current = StoredValue::new(initial.clone());
+    let (item, swatch, time, link) = (
+        NodeRef::<leptos::html::Li>::new(),
+        NodeRef::<leptos::html::Span>::new(),
+        NodeRef::<leptos::html::Time>::new(),
+        NodeRef::<leptos::html::A>::new(),
+    );
+    let effect = RenderEffect::new({
+        let href_of = href_of.clone();
+        move |_| {
+            let row = rows.with(row_of);
+            if current.with_value(|old| *old == row) {
+                return;
+            }
+            // Not built yet: the first run sees the row the elements are built from.
+            let (Some(item), Some(swatch), Some(time), Some(link)) = (
+                item.get_untracked(),
+                swatch.get_untracked(),
+                time.get_untracked(),
+                link.get_untracked(),
+            ) else {
+                return;
+            };
+            current.update_value(|old| {
+                if old.id != row.id {
+                    let id = (!row.id.is_empty()).then_some(row.id.as_str());
+                    platform::set_attribute(&item, "hidden", id.is_none().then_some(""));
+                    platform::set_attribute(&item, "data-id", id);
+                    platform::set_attribute(&link, "href", href_of(&row.id).as_deref());
+                }
+                if old.approach != row.approach {
+                    let class = swatch_of(row.approach);
+                    platform::set_attribute(&swatch, "class", Some(&class));
+                }
+                if old.date != row.date {
+                    platform::set_text(&time, &row.date);
+                }
+                if old.label != row.label {
+                    platform::set_text(&link, &row.label);
+                }
+                *old = row;
+            });
+        }
+    });
+    // A render effect lives as long as its value: the row's owner keeps it.
+    StoredValue::new(effect);
     let ctx = ctx.clone();
-    let on_click = move |ev| super::select_on_click(&ctx, row.with_untracked(|r| r.id.clone()))(ev);
+    let on_click = move |ev| super::select_on_click(&ctx, current.with_value(|r| r.id.clone()))(ev);
+    let MatchRow {
+        id,
+        date,
+        label,
+        approach,
+    } = initial;
+    let href = href_of(&id);
+    let id = (!id.is_empty()).then_some(id);
     view! {
-        <li
-            hidden=move || row.with(|r| r.id.is_empty())
-            data-id=move || row.with(|r| (!r.id.is_empty()).then(|| r.id.clone()))
-        >
-            <span class=move || row.with(|r| format!("swatch ap-{}", r.approach)) aria-hidden="true"></span>
-            <time>{move || row.with(|r| r.date.clone())}</time>
-            <a href=href on:click=on_click>{move || row.with(|r| r.label.clone())}</a>
+        <li node_ref=item hidden=id.is_none() data-id=id>
+            <span node_ref=swatch class=swatch_of(approach) aria-hidden="true"></span>
+            <time node_ref=time>{date}</time>
+            <a node_ref=link href=href on:click=on_click>{label}</a>
         </li>
     }
 }
@@ -506,7 +563,8 @@ fn cluster_years(from: i32, to: i32) -> String {
 /// A button's accessible name and hover title: a marker's title and date for both; for a
 /// cluster, what it holds and that activating it zooms in, and as title only its years (the
 /// badge already shows the count, and leaving it out spares a write per badge per keystroke).
-fn label_and_title(data: &Catalog, item: &Item) -> (String, String) {
+/// `lead` is the cluster's lead record's short label.
+fn label_and_title(data: &Catalog, item: &Item, lead: Option<&str>) -> (String, String) {
     match *item {
         Item::Single { index, .. } => {
             let study = &data.dataset.studies[index as usize];
@@ -520,14 +578,10 @@ fn label_and_title(data: &Catalog, item: &Item) -> (String, String) {
             (label.clone(), label)
         }
         Item::Cluster {
-            count,
-            from,
-            to,
-            lead,
-            ..
+            count, from, to, ..
         } => {
             let years = cluster_years(from, to);
-            let lead = data.dataset.studies[lead as usize].short_label();
+            let lead = lead.unwrap_or_default();
             (
                 format!("{count} records, {years}, including “{lead}”: zoom in"),
                 years,
@@ -559,9 +613,15 @@ struct Shown {
     /// The short label drawn beside the marker (its `.label` child) and its width (`--label-w`).
     text: Option<String>,
     text_width: Option<String>,
+    /// A cluster's lead record and its short label (not written as such): kept so that the next
+    /// item, when it is a cluster led by the same record, does not work the label out again. At
+    /// 100k records every button is a cluster whose count changes on every keystroke, while its
+    /// lead mostly stays.
+    lead: Option<(u32, String)>,
 }
 
-fn shown(data: &Catalog, item: &Item) -> Shown {
+/// What a button shows for `item`; `before` is what it showed last, from the same records.
+fn shown(data: &Catalog, item: &Item, before: &Shown) -> Shown {
     let (left, width, id, badge) = match *item {
         Item::Single {
             index, left, width, ..
@@ -573,7 +633,14 @@ fn shown(data: &Catalog, item: &Item) -> Shown {
         ),
         Item::Cluster { count, left, .. } => (left, None, None, count.to_string()),
     };
-    let (label, title) = label_and_title(data, item);
+    let lead = match *item {
+        Item::Cluster { lead, .. } => Some(match &before.lead {
+            Some((index, label)) if *index == lead => (lead, label.clone()),
+            _ => (lead, data.dataset.studies[lead as usize].short_label()),
+        }),
+        Item::Single { .. } => None,
+    };
+    let (label, title) = label_and_title(data, item, lead.as_ref().map(|(_, l)| l.as_str()));
     let text = item.label().map(|_| {
         let index = match *item {
             Item::Single { index, .. } => index,
@@ -592,6 +659,7 @@ fn shown(data: &Catalog, item: &Item) -> Shown {
         top: px((f64::from(item.row()) + 0.5) * ROW_PX + 4.0),
         text,
         text_width: item.label().map(|l| px(l.px.round())),
+        lead,
     }
 }
 
@@ -648,7 +716,7 @@ fn render_slot(
     else {
         return ().into_any();
     };
-    let initial = shown(&data, &first);
+    let initial = shown(&data, &first, &Shown::default());
     // The item shown, as what was written, from which set of records.
     let current = StoredValue::new((Some(first), initial.clone(), data));
     let button = NodeRef::<leptos::html::Button>::new();
@@ -664,8 +732,11 @@ fn render_slot(
         let (Some(el), Some(text)) = (button.get_untracked(), label_el.get_untracked()) else {
             return;
         };
-        let new = next.as_ref().map(|next| shown(&data, next));
         current.update_value(|(item, old, from)| {
+            // What was shown came from other records when they changed: nothing of it is reused.
+            let fresh = Shown::default();
+            let before = if *from == data { &*old } else { &fresh };
+            let new = next.as_ref().map(|next| shown(&data, next, before));
             *from = data;
             match new {
                 Some(new) => {
@@ -711,6 +782,7 @@ fn render_slot(
         top,
         text,
         text_width,
+        lead: _,
     } = initial;
     view! {
         <button
