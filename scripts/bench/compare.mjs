@@ -23,7 +23,10 @@ run(
     const [a, b, roundsArg = "3", records] = process.argv.slice(2);
     if (!a || !b) throw new Error("usage: compare.mjs <dist A> <dist B> [rounds] [records]");
     const rounds = Number(roundsArg);
-    const query = (view) => `?${[view && `view=${view}`, records && `records=${records}`].filter(Boolean).join("&")}`;
+    const query = (view) => {
+      const parts = [view && `view=${view}`, records && `records=${records}`].filter(Boolean);
+      return parts.length ? `?${parts.join("&")}` : "";
+    };
     const what = records ? `${records} synthetic records` : "bundled records";
     const builds = [
       { name: "A", root: a, keys: { List: [], Timeline: [] }, startup: { timeline: [], list: [] } },

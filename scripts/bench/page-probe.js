@@ -106,8 +106,6 @@
       const record = {
         value: event.target.value,
         inputAt: event.timeStamp,
-        // From the key going down to the input event: time the key waited for the main thread.
-        inputDelay: event.timeStamp - start,
         dom: null,
         painted: null,
         frameWait: null,
