@@ -21,7 +21,7 @@ async function laneNames(page) {
 /** How many records the visible buttons stand for (a cluster's badge counts its records). */
 async function drawnRecords(page) {
   return page.locator(".lane:not([hidden]) button:not([hidden])").evaluateAll((buttons) =>
-    buttons.reduce((sum, b) => sum + (b.classList.contains("cluster") ? Number(b.textContent) : 1), 0),
+    buttons.reduce((sum, b) => sum + (b.classList.contains("cluster") ? Number(b.firstChild.nodeValue) : 1), 0),
   );
 }
 
