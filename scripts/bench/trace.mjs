@@ -3,6 +3,8 @@
 // paint, …) per keystroke. A tool for finding work to cut, like profile.mjs; not in `make bench`.
 //
 //   node scripts/bench/trace.mjs <dist> [path] [words]
+//   TRACE_CSS='.matches { display: none }' node scripts/bench/trace.mjs …   with a stylesheet
+//                                         added first: what a part of the page costs to draw
 import { openReadyToType, run, start, typeWords } from "./lib.mjs";
 
 run(async () => {
@@ -11,6 +13,14 @@ run(async () => {
   const env = await start(root);
   try {
     const { context, page, box } = await openReadyToType(env, path);
+    // A constructed stylesheet: the page's CSP refuses a <style> element.
+    if (process.env.TRACE_CSS) {
+      await page.evaluate((css) => {
+        const sheet = new CSSStyleSheet();
+        sheet.replaceSync(css);
+        document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
+      }, process.env.TRACE_CSS);
+    }
     const cdp = await context.newCDPSession(page);
     const events = [];
     cdp.on("Tracing.dataCollected", ({ value }) => events.push(...value));
