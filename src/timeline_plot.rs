@@ -131,6 +131,12 @@ const MAX_ROWS: u16 = 3;
 /// grow to [`MAX_ROWS_FEW`] rows for it).
 pub const LABEL_ALL: usize = 30;
 const MAX_ROWS_FEW: u16 = 16;
+/// With this many matches or fewer, the counts in a crowded lane (the fixed grid) are labelled
+/// with their lead record too: a dense stretch of a few hundred records (checkpoint inhibitors
+/// in 2014–2019) reads as names, not a row of numbers. Above it (tens of thousands of synthetic
+/// records) the leads change with nearly every keystroke, and relaying out hundreds of label
+/// texts per key cost more than the labels told.
+pub const LABEL_CROWDED: usize = 2_000;
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct Lane {
@@ -403,7 +409,8 @@ pub fn plot(
                 into_buckets(&mut items, &grid, bucket_px, width, span, start);
             }
             let max_rows = if few { MAX_ROWS_FEW } else { MAX_ROWS };
-            let rows = stack(&mut items, studies, width, max_rows, !crowded);
+            let label_clusters = !crowded || hits.len() <= LABEL_CROWDED;
+            let rows = stack(&mut items, studies, width, max_rows, label_clusters);
             Some(Lane {
                 label: label.to_owned(),
                 items,
@@ -555,9 +562,8 @@ fn label_px(study: &Study) -> f64 {
 /// rows free when its span would reach a more important item, so milestones, approvals and
 /// prizes get theirs first when a stretch is dense.
 ///
-/// In a crowded lane (the fixed grid) counts are not labelled (`label_clusters` is false): their
-/// lead changes with nearly every keystroke there, and relaying out hundreds of label texts per
-/// key cost more than the labels told (at 100k records).
+/// In a crowded lane of more than [`LABEL_CROWDED`] matches counts are not labelled
+/// (`label_clusters` is false).
 fn stack(
     items: &mut [Item],
     studies: &[Study],

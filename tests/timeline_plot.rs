@@ -51,12 +51,16 @@ fn count(item: &Item) -> usize {
 /// Whether a lane is drawn as the crowded lanes' grid: no more items than buckets at least
 /// [`DENSE_BUCKET_PX`] wide, and every cluster at a bucket's centre.
 fn is_grid(items: &[Item]) -> bool {
-    let buckets = (WIDTH / DENSE_BUCKET_PX).floor();
-    let bucket_px = WIDTH / buckets;
+    is_grid_at(items, WIDTH)
+}
+
+fn is_grid_at(items: &[Item], width: f64) -> bool {
+    let buckets = (width / DENSE_BUCKET_PX).floor();
+    let bucket_px = width / buckets;
     items.len() as f64 <= buckets
         && items.iter().all(|item| match item {
             Item::Cluster { left, .. } => {
-                let centre = left / 100.0 * WIDTH / bucket_px - 0.5;
+                let centre = left / 100.0 * width / bucket_px - 0.5;
                 (centre - centre.round()).abs() < 1e-6
             }
             Item::Single { .. } => true,
@@ -153,8 +157,12 @@ fn boxes(lane: &Lane, width: f64) -> Vec<(u16, f64, f64)> {
 /// Asserts that no two items of a lane share a row where their boxes (marker and label) meet,
 /// that every box stays on the track, and that rows stay within the lane's count.
 fn assert_no_overlap(plot: &Plot, context: &str) {
+    assert_no_overlap_at(plot, WIDTH, context);
+}
+
+fn assert_no_overlap_at(plot: &Plot, width: f64, context: &str) {
     for lane in &plot.lanes {
-        let mut boxes = boxes(lane, WIDTH);
+        let mut boxes = boxes(lane, width);
         for &(row, a, b) in &boxes {
             assert!(
                 row < lane.rows,
@@ -166,7 +174,7 @@ fn assert_no_overlap(plot: &Plot, context: &str) {
                 assert!(label.px >= 56.0);
             }
             assert!(
-                a >= -12.0 - 1e-9 && b <= WIDTH + 12.0 + 1e-9,
+                a >= -12.0 - 1e-9 && b <= width + 12.0 + 1e-9,
                 "{a}..{b} off the track"
             );
         }
@@ -196,6 +204,59 @@ fn targets_and_labels_in_a_lane_never_overlap() {
             .count();
         assert!(labelled > 0, "{q:?}: nothing is labelled");
     }
+}
+
+/// The bundled records zoomed to 2014–2019 on a desktop's track (600–900 px): at most of these
+/// widths so many checkpoint-inhibitor records that the lane is drawn as the crowded grid. Its
+/// counts carry their lead records' labels (a row of bare numbers told a reader nothing),
+/// staggered over the lane's rows without overlapping.
+#[test]
+fn a_crowded_lane_of_the_bundled_records_names_its_clusters() {
+    use immunotimeline::view_state::YearSpan;
+    let library = Library::new(Dataset::bundled().0, None, Vec::new());
+    let catalog = library.catalog(None);
+    let state = ViewState {
+        zoom: Some(YearSpan {
+            start: 2014,
+            end: 2019,
+        }),
+        ..ViewState::default()
+    };
+    let hits: Vec<u32> = (0..catalog.dataset.studies.len() as u32).collect();
+    let points = points(&catalog.dataset.studies);
+    let mut crowded = 0;
+    for width in (600..=900).step_by(10).map(f64::from) {
+        let plot = plot(
+            &catalog,
+            &points.0,
+            None,
+            &state,
+            &hits,
+            width,
+            (2014, 2019),
+        );
+        assert_no_overlap_at(&plot, width, &format!("bundled, 2014–2019, {width} px"));
+        let lane = plot
+            .lanes
+            .iter()
+            .find(|l| l.label == "Checkpoint inhibitor")
+            .expect("a checkpoint-inhibitor lane");
+        if !is_grid_at(&lane.items, width) {
+            continue;
+        }
+        crowded += 1;
+        let named = lane
+            .items
+            .iter()
+            .filter(|i| matches!(i, Item::Cluster { .. }) && i.label().is_some())
+            .count();
+        assert!(named >= 4, "{width} px: {named} clusters named");
+        assert!(lane.rows <= 4, "{width} px: {} rows", lane.rows);
+    }
+    assert!(
+        crowded >= 10,
+        "the lane is crowded at only {crowded} widths"
+    );
 }
 
 /// Plots `n` synthetic records (no text index needed) with every record a hit.
