@@ -178,6 +178,27 @@ fn the_data_folder_meets_the_curated_rules_the_build_applies() {
     }
 }
 
+/// A withdrawal, refusal or hold reads as what it is on a card and in the details, never as
+/// "Approved (…)"; an approval names its regulator.
+#[test]
+fn a_setback_is_never_shown_as_an_approval() {
+    let dataset = bundled();
+    let mut setbacks = 0;
+    for study in &dataset.studies {
+        let words = study.stage_words();
+        if study.outcome.is_some_and(|o| o.is_setback()) {
+            setbacks += 1;
+            assert!(!words.starts_with("Approved"), "{}: {words}", study.id);
+        }
+        if study.stage == Stage::Approval {
+            assert!(words.starts_with("Approved ("), "{}: {words}", study.id);
+        }
+    }
+    assert!(setbacks >= 40, "{setbacks} setbacks");
+    let refusal = dataset.get("tabelecleucel-rejection-2025").expect("record");
+    assert_eq!(refusal.stage_words(), "Regulatory action (US)");
+}
+
 /// The ledger of every id ever published (`data/published-ids.txt`): links and bookmarks use
 /// ids, so each must keep landing somewhere, on its record or through a redirect.
 fn ledger() -> Vec<String> {
@@ -760,6 +781,12 @@ const BROKEN: &[(&str, &str, &str, &str)] = &[
         "no-regulator-2020",
         "regulator",
         "is required for an approval",
+    ),
+    (
+        "approval-with-a-setback.toml",
+        "refused-approval-2020",
+        "stage",
+        "an approval cannot be `rejected`: a withdrawal, refusal or hold is stage `regulatory-action`",
     ),
     (
         "mirror-url.toml",

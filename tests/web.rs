@@ -256,11 +256,11 @@ async fn outcome_and_regulator_filters_list_present_values_and_narrow_to_their_c
             "Cancer type",
             "Evidence stage",
             "Outcome",
-            "Approved by",
+            "Regulator",
             "Institution"
         ]
     );
-    for group in ["#facet-outcome", "#facet-approved-by"] {
+    for group in ["#facet-outcome", "#facet-regulator"] {
         let counts = host
             .query_selector_all(&format!("{group} li:not([hidden]) .count"))
             .expect("valid selector");

@@ -195,12 +195,7 @@ fn DetailBody(ctx: Ctx, index: usize, study: Study) -> impl IntoView {
         })
         .collect::<Vec<_>>()
         .join(", ");
-    let stage = match study.regulator {
-        Some(regulator) if study.stage == crate::data::Stage::Approval => {
-            format!("{} ({})", study.stage.label(), regulator.short())
-        }
-        _ => study.stage.label().to_owned(),
-    };
+    let stage = study.stage_words();
     let sources = source_items(&study);
     let news = study.news.clone().map(|n| {
         let when = n

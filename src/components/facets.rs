@@ -1,5 +1,5 @@
-//! Facet filters with counts: approach, cancer type, evidence stage, outcome, regulator
-//! ("Approved by"), institution.
+//! Facet filters with counts: approach, cancer type, evidence stage, outcome, regulator,
+//! institution.
 //!
 //! A count says how many records would match with that value selected, honouring every other
 //! active filter (the search engine's faceted semantics). Values with no matches are hidden
@@ -87,7 +87,7 @@ pub fn Facets() -> impl IntoView {
                 limit=None
             />
             <FacetGroup
-                legend="Approved by"
+                legend="Regulator"
                 rows=regulators
                 selected=|s: &ViewState| s.regulators.iter().map(|r| r.slug().to_owned()).collect()
                 toggle=|s: &mut ViewState, value: &str| {

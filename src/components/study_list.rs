@@ -285,12 +285,7 @@ fn StudyCard(
         .map(|a| a.label())
         .collect::<Vec<_>>()
         .join(", ");
-    let stage = match study.regulator {
-        Some(regulator) if study.stage == crate::data::Stage::Approval => {
-            format!("Approved ({})", regulator.short())
-        }
-        _ => study.stage.label().to_owned(),
-    };
+    let stage = study.stage_words();
     let outcome = study.outcome.map(|o| {
         view! {
             " · "

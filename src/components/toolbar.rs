@@ -193,7 +193,7 @@ pub fn chip_list(state: &ViewState) -> Vec<(String, Remove)> {
     }
     for &r in &state.regulators {
         chips.push((
-            format!("Approved by: {}", r.short()),
+            format!("Regulator: {}", r.short()),
             Box::new(move |s| {
                 s.regulators.remove(&r);
             }),

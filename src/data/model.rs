@@ -157,6 +157,16 @@ impl Study {
             None => shorten_at_word(&self.title, MAX_LABEL),
         }
     }
+
+    /// Its stage in words for cards and details, naming whose act a regulator's was:
+    /// "Approved (US)", "Regulatory action (EU)", "Phase 3 trial".
+    pub fn stage_words(&self) -> String {
+        match (self.stage, self.regulator) {
+            (Stage::Approval, Some(r)) => format!("Approved ({})", r.short()),
+            (Stage::RegulatoryAction, Some(r)) => format!("Regulatory action ({})", r.short()),
+            (stage, _) => stage.label().to_owned(),
+        }
+    }
 }
 
 /// `text` if it has at most `max` characters; otherwise its longest prefix of whole words that

@@ -226,7 +226,9 @@ pub fn validate_all(records: &[(String, RawStudy)]) -> (Vec<Study>, Vec<Problem>
 
 /// The rules the curated dataset meets on top of [`validate_all`]'s, which an import is spared
 /// (an imported record shows its title shortened when it has no label): every record has a
-/// short label, and every approval names its regulator.
+/// short label, every approval names its regulator, and no approval carries a setback (a
+/// withdrawal, refusal or hold is stage `regulatory-action`, so it is never shown as
+/// "Approved").
 pub fn curated_rules(records: &[(String, RawStudy)]) -> Vec<Problem> {
     let mut problems = Vec::new();
     for (index, (file, raw)) in records.iter().enumerate() {
@@ -247,6 +249,25 @@ pub fn curated_rules(records: &[(String, RawStudy)]) -> Vec<Problem> {
                 format!(
                     "is required for an approval; use one of: {}",
                     Regulator::slugs()
+                ),
+            ));
+        }
+        let setback = raw
+            .outcome
+            .as_deref()
+            .and_then(Outcome::from_slug)
+            .filter(|o| o.is_setback());
+        if let (Some(Stage::Approval), Some(outcome)) =
+            (raw.stage.as_deref().and_then(Stage::from_slug), setback)
+        {
+            problems.push(problem(
+                file,
+                &record,
+                "stage",
+                format!(
+                    "an approval cannot be `{}`: a withdrawal, refusal or hold is stage `{}`",
+                    outcome.slug(),
+                    Stage::RegulatoryAction.slug()
                 ),
             ));
         }
