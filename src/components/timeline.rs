@@ -352,9 +352,32 @@ fn MatchList() -> impl IntoView {
         (searched.get() && n > MATCHES_LISTED)
             .then(|| format!("…and {} more in the List view.", n - MATCHES_LISTED))
     };
-    let slots = (0..MATCHES_LISTED)
-        .map(|slot| match_row(&ctx, rows, slot))
-        .collect_view();
+    let built = StoredValue::new(Vec::with_capacity(MATCHES_LISTED));
+    let slots = rows.with_untracked(|now| {
+        (0..MATCHES_LISTED)
+            .map(|slot| {
+                match_row(
+                    &ctx,
+                    built,
+                    slot,
+                    now.get(slot).cloned().unwrap_or_default(),
+                )
+            })
+            .collect_view()
+    });
+    // One effect for all the rows; its first run finds each showing what it was built with.
+    let effect = RenderEffect::new(move |_| {
+        let empty = MatchRow::default();
+        rows.with(|now| {
+            built.update_value(|built| {
+                for (slot, row) in built.iter_mut().enumerate() {
+                    row.follow(now.get(slot).unwrap_or(&empty), &ctx);
+                }
+            });
+        });
+    });
+    // A render effect lives as long as its value: the list's owner keeps it.
+    StoredValue::new(effect);
     view! {
         <div class="matches" hidden=move || !searched.get()>
             <h3 class="match-title">"Matches"</h3>
@@ -366,79 +389,96 @@ fn MatchList() -> impl IntoView {
     }
 }
 
-/// The `slot`-th row of the match list, following whatever record is listed in that place, and
-/// hidden (without a record id, so hover linking never finds it) while there is none.
-///
-/// Like a timeline button, the row is built once from what it starts with, and after that one
-/// render effect writes what differs: a memo and five reactive attributes and texts per row made
-/// 240 reactive nodes for the 40 rows, each checked on every keystroke.
-fn match_row(ctx: &Ctx, rows: Memo<Vec<MatchRow>>, slot: usize) -> impl IntoView + use<> {
-    let row_of = move |rows: &Vec<MatchRow>| rows.get(slot).cloned().unwrap_or_default();
-    let initial = rows.with_untracked(row_of);
-    let href_of = {
-        let ctx = ctx.clone();
-        move |id: &str| (!id.is_empty()).then(|| ctx.study_href(id))
-    };
-    let swatch_of = |approach: &str| format!("swatch ap-{approach}");
-    let current = StoredValue::new(initial.clone());
-    let (item, swatch, time, link) = (
-        NodeRef::<leptos::html::Li>::new(),
-        NodeRef::<leptos::html::Span>::new(),
-        NodeRef::<leptos::html::Time>::new(),
-        NodeRef::<leptos::html::A>::new(),
-    );
-    let effect = RenderEffect::new({
-        let href_of = href_of.clone();
-        move |_| {
-            let row = rows.with(row_of);
-            if current.with_value(|old| *old == row) {
-                return;
-            }
-            // Not built yet: the first run sees the row the elements are built from.
-            let (Some(item), Some(swatch), Some(time), Some(link)) = (
-                item.get_untracked(),
-                swatch.get_untracked(),
-                time.get_untracked(),
-                link.get_untracked(),
-            ) else {
-                return;
-            };
-            current.update_value(|old| {
-                if old.id != row.id {
-                    let id = (!row.id.is_empty()).then_some(row.id.as_str());
-                    platform::set_attribute(&item, "hidden", id.is_none().then_some(""));
-                    platform::set_attribute(&item, "data-id", id);
-                    platform::set_attribute(&link, "href", href_of(&row.id).as_deref());
-                }
-                if old.approach != row.approach {
-                    let class = swatch_of(row.approach);
-                    platform::set_attribute(&swatch, "class", Some(&class));
-                }
-                if old.date != row.date {
-                    platform::set_text(&time, &row.date);
-                }
-                if old.label != row.label {
-                    platform::set_text(&link, &row.label);
-                }
-                *old = row;
-            });
+/// A row of the match list as built, and the record it shows.
+struct ListedRow {
+    item: NodeRef<leptos::html::Li>,
+    swatch: NodeRef<leptos::html::Span>,
+    time: NodeRef<leptos::html::Time>,
+    link: NodeRef<leptos::html::A>,
+    shown: MatchRow,
+}
+
+impl ListedRow {
+    /// Shows `row`, writing only what differs from what the row shows.
+    fn follow(&mut self, row: &MatchRow, ctx: &Ctx) {
+        if self.shown == *row {
+            return;
         }
-    });
-    // A render effect lives as long as its value: the row's owner keeps it.
-    StoredValue::new(effect);
+        let (Some(item), Some(swatch), Some(time), Some(link)) = (
+            self.item.get_untracked(),
+            self.swatch.get_untracked(),
+            self.time.get_untracked(),
+            self.link.get_untracked(),
+        ) else {
+            return;
+        };
+        let old = &self.shown;
+        if old.id != row.id {
+            let id = (!row.id.is_empty()).then_some(row.id.as_str());
+            platform::set_attribute(&item, "hidden", id.is_none().then_some(""));
+            platform::set_attribute(&item, "data-id", id);
+            platform::set_attribute(&link, "href", row_href(ctx, &row.id).as_deref());
+        }
+        if old.approach != row.approach {
+            platform::set_attribute(&swatch, "class", Some(&swatch_class(row.approach)));
+        }
+        if old.date != row.date {
+            platform::set_text(&time, &row.date);
+        }
+        if old.label != row.label {
+            platform::set_text(&link, &row.label);
+        }
+        self.shown = row.clone();
+    }
+}
+
+fn swatch_class(approach: &str) -> String {
+    format!("swatch ap-{approach}")
+}
+
+/// The address of a listed record; none for an empty row.
+fn row_href(ctx: &Ctx, id: &str) -> Option<String> {
+    (!id.is_empty()).then(|| ctx.study_href(id))
+}
+
+/// The `slot`-th row of the match list, showing `initial` (and later whatever record is listed
+/// in that place, written by the list's one render effect into `built`), hidden (without a
+/// record id, so hover linking never finds it) while there is none.
+///
+/// A row is built once; after that the list's effect writes what differs. A memo and five
+/// reactive attributes and texts per row made 240 reactive nodes for the 40 rows, and an effect
+/// per row 40, each checked on every keystroke.
+fn match_row(
+    ctx: &Ctx,
+    built: StoredValue<Vec<ListedRow>>,
+    slot: usize,
+    initial: MatchRow,
+) -> impl IntoView + use<> {
+    let row = ListedRow {
+        item: NodeRef::new(),
+        swatch: NodeRef::new(),
+        time: NodeRef::new(),
+        link: NodeRef::new(),
+        shown: initial.clone(),
+    };
+    let (item, swatch, time, link) = (row.item, row.swatch, row.time, row.link);
+    built.update_value(|rows| rows.push(row));
     let ctx = ctx.clone();
-    let on_click = move |ev| super::select_on_click(&ctx, current.with_value(|r| r.id.clone()))(ev);
+    let href = row_href(&ctx, &initial.id);
+    let on_click = move |ev| {
+        let id = built.with_value(|rows| rows[slot].shown.id.clone());
+        super::select_on_click(&ctx, id)(ev)
+    };
     let MatchRow {
         id,
         date,
         label,
         approach,
     } = initial;
-    let href = href_of(&id);
     let id = (!id.is_empty()).then_some(id);
     view! {
         <li node_ref=item hidden=id.is_none() data-id=id>
-            <span node_ref=swatch class=swatch_of(approach) aria-hidden="true"></span>
+            <span node_ref=swatch class=swatch_class(approach) aria-hidden="true"></span>
             <time node_ref=time>{date}</time>
             <a node_ref=link href=href on:click=on_click>{label}</a>
         </li>
@@ -479,6 +519,21 @@ where
     let slots = Memo::new(move |most: Option<&usize>| {
         items.with(|i| i.0.len()).max(most.copied().unwrap_or(0))
     });
+    // The lane's buttons, and one render effect that keeps each following its item.
+    let built = StoredValue::new(Vec::new());
+    let effect = RenderEffect::new(move |_| {
+        items.with(|(items, data)| {
+            built.update_value(|slots: &mut Vec<Option<Slot>>| {
+                for (i, slot) in slots.iter_mut().enumerate() {
+                    if let Some(slot) = slot {
+                        slot.follow(items.get(i), data);
+                    }
+                }
+            });
+        });
+    });
+    // A render effect lives as long as its value: the lane's owner keeps it.
+    StoredValue::new(effect);
     view! {
         <div class="lane" role="group" aria-label=label hidden=move || rows.with(Option::is_none)>
             <span class="lane-label">{label}</span>
@@ -486,7 +541,7 @@ where
                 <For
                     each=move || 0..slots.get()
                     key=|slot| *slot
-                    children=move |slot| render_slot(&ctx, items, slot, set_window.clone())
+                    children=move |slot| render_slot(&ctx, items, built, slot, set_window.clone())
                 />
             </div>
         </div>
@@ -697,17 +752,69 @@ fn apply(el: &web_sys::HtmlElement, text: &web_sys::Element, old: &Shown, new: &
     }
 }
 
-/// The `slot`-th button of a lane, following whatever item is in that place now, and hidden
-/// while the lane has fewer items.
+/// A lane's button as built, and what it shows: the item, as the strings written, from which
+/// set of records.
+struct Slot {
+    button: NodeRef<leptos::html::Button>,
+    text: NodeRef<leptos::html::Span>,
+    item: Option<Item>,
+    shown: Shown,
+    from: CatalogRef,
+}
+
+impl Slot {
+    /// Shows `next` from `data` (hidden when `None`), writing only what differs.
+    fn follow(&mut self, next: Option<&Item>, data: &CatalogRef) {
+        // A new set of records (the details file arriving, an import) redraws the button: the
+        // same item may now have another title.
+        if self.item.as_ref() == next && self.from == *data {
+            return;
+        }
+        let (Some(el), Some(text)) = (self.button.get_untracked(), self.text.get_untracked())
+        else {
+            return;
+        };
+        // What was shown came from other records when they changed: nothing of it is reused.
+        let fresh = Shown::default();
+        let before = if self.from == *data {
+            &self.shown
+        } else {
+            &fresh
+        };
+        match next.map(|next| shown(data, next, before)) {
+            Some(new) => {
+                if self.item.is_none() {
+                    platform::set_attribute(&el, "hidden", None);
+                }
+                apply(&el, &text, &self.shown, &new);
+                self.shown = new;
+            }
+            // Hidden, and no longer found as a marker or by its record's id (hover linking).
+            None => {
+                platform::set_attribute(&el, "hidden", Some(""));
+                platform::set_attribute(&el, "class", None);
+                platform::set_attribute(&el, "data-id", None);
+                self.shown.class.clear();
+                self.shown.id = None;
+            }
+        }
+        self.from = data.clone();
+        self.item = next.cloned();
+    }
+}
+
+/// The `slot`-th button of a lane, built once from the item in that place now and entered in
+/// `built`, through which the lane's render effect keeps it following whatever item is in
+/// that place; hidden while the lane has fewer items.
 ///
-/// The button is built once from the item it starts with; after that one render effect per
-/// button compares its item with the one shown and writes only what differs. An unchanged item
-/// costs one comparison, and there is one reactive node per button rather than one per
-/// attribute: with hundreds of cluster badges whose counts change on every keystroke, the
-/// graph's bookkeeping cost more than the writes.
+/// An unchanged item costs one comparison. The lane has one reactive node for all its buttons:
+/// with one per attribute, the graph's bookkeeping for hundreds of cluster badges whose counts
+/// change on every keystroke cost more than the writes, and one per button still made ~190
+/// nodes for the bundled records, each woken by every keystroke.
 fn render_slot(
     ctx: &Ctx,
     items: Memo<(Vec<Item>, CatalogRef)>,
+    built: StoredValue<Vec<Option<Slot>>>,
     slot: usize,
     set_window: impl Fn(i32, i32, History) + Clone + Send + Sync + 'static,
 ) -> AnyView {
@@ -717,60 +824,36 @@ fn render_slot(
         return ().into_any();
     };
     let initial = shown(&data, &first, &Shown::default());
-    // The item shown, as what was written, from which set of records.
-    let current = StoredValue::new((Some(first), initial.clone(), data));
     let button = NodeRef::<leptos::html::Button>::new();
     let label_el = NodeRef::<leptos::html::Span>::new();
-    let effect = RenderEffect::new(move |_| {
-        // A new set of records (the details file arriving, an import) redraws the button: the
-        // same item may now have another title.
-        let (next, data) = items.with(|(items, data)| (items.get(slot).cloned(), data.clone()));
-        if current.with_value(|(item, _, from)| *item == next && *from == data) {
-            return;
+    built.update_value(|slots| {
+        if slots.len() <= slot {
+            slots.resize_with(slot + 1, || None);
         }
-        // Not built yet: the first run sees the item the button is built from.
-        let (Some(el), Some(text)) = (button.get_untracked(), label_el.get_untracked()) else {
-            return;
-        };
-        current.update_value(|(item, old, from)| {
-            // What was shown came from other records when they changed: nothing of it is reused.
-            let fresh = Shown::default();
-            let before = if *from == data { &*old } else { &fresh };
-            let new = next.as_ref().map(|next| shown(&data, next, before));
-            *from = data;
-            match new {
-                Some(new) => {
-                    if item.is_none() {
-                        platform::set_attribute(&el, "hidden", None);
-                    }
-                    apply(&el, &text, old, &new);
-                    *old = new;
-                }
-                // Hidden, and no longer found as a marker or by its record's id (hover linking).
-                None => {
-                    platform::set_attribute(&el, "hidden", Some(""));
-                    platform::set_attribute(&el, "class", None);
-                    platform::set_attribute(&el, "data-id", None);
-                    old.class.clear();
-                    old.id = None;
-                }
-            }
-            *item = next;
+        slots[slot] = Some(Slot {
+            button,
+            text: label_el,
+            item: Some(first),
+            shown: initial.clone(),
+            from: data,
         });
     });
-    // A render effect lives as long as its value: the slot's owner keeps it until the button
-    // is removed.
-    StoredValue::new(effect);
+    let current = move || {
+        built.with_value(|slots| {
+            slots[slot]
+                .as_ref()
+                .map(|s| (s.item.clone(), s.shown.id.clone()))
+        })
+    };
     let ctx = ctx.clone();
-    let on_click =
-        move |_| match current.with_value(|(item, shown, _)| (item.clone(), shown.id.clone())) {
-            (Some(Item::Single { .. }), id) => ctx.update(History::Push, |s| s.study = id),
-            (Some(Item::Cluster { from, to, .. }), _) => {
-                let (a, b) = zoom_of(from, to);
-                set_window(a, b, History::Push);
-            }
-            (None, _) => {}
-        };
+    let on_click = move |_| match current() {
+        Some((Some(Item::Single { .. }), id)) => ctx.update(History::Push, |s| s.study = id),
+        Some((Some(Item::Cluster { from, to, .. }), _)) => {
+            let (a, b) = zoom_of(from, to);
+            set_window(a, b, History::Push);
+        }
+        _ => {}
+    };
     let Shown {
         class,
         id,
