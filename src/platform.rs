@@ -482,6 +482,45 @@ pub fn element_width(element: NodeRef<leptos::html::Div>) -> ReadSignal<f64> {
     width
 }
 
+/// Whether `element` is on screen or within half a screen of it, from an `IntersectionObserver`
+/// (false until the browser first reports, and while the element has no box). Work for what is
+/// far below the fold can wait until the person scrolls towards it.
+pub fn near_viewport(element: NodeRef<leptos::html::Div>) -> ReadSignal<bool> {
+    let (near, set_near) = signal(false);
+    let on_change = Closure::<dyn FnMut(js_sys::Array)>::new(move |entries: js_sys::Array| {
+        // The newest report is the last one.
+        if let Some(entry) = entries
+            .iter()
+            .last()
+            .and_then(|e| e.dyn_into::<web_sys::IntersectionObserverEntry>().ok())
+        {
+            let _ = set_near.try_set(entry.is_intersecting());
+        }
+    });
+    let options = web_sys::IntersectionObserverInit::new();
+    options.set_root_margin("50% 0px");
+    let Ok(observer) = web_sys::IntersectionObserver::new_with_options(
+        on_change.as_ref().unchecked_ref(),
+        &options,
+    ) else {
+        // No observer (a very old browser): treat the element as always near.
+        set_near.set(true);
+        return near;
+    };
+    let watched = observer.clone();
+    Effect::new(move |_| {
+        if let Some(el) = element.get() {
+            watched.observe(&el);
+        }
+    });
+    // Observer and callback are not `Send`: kept in the page's one thread.
+    let kept = StoredValue::new_local((observer, on_change));
+    on_cleanup(move || {
+        kept.try_with_value(|(observer, _)| observer.disconnect());
+    });
+    near
+}
+
 /// True while the browser prepares to print (the list then renders every row).
 pub fn printing() -> ReadSignal<bool> {
     let (printing, set_printing) = signal(false);

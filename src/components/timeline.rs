@@ -289,6 +289,9 @@ fn link_hover(ev: &web_sys::Event, on: bool) {
 /// How many matches the list under the chart names; the List view has them all.
 const MATCHES_LISTED: usize = 40;
 
+/// How long typing must pause before a match list far below the screen catches up.
+const LIST_PAUSE_MS: u32 = 300;
+
 /// What a row of the match list shows of a record.
 #[derive(Clone, Debug, Default, PartialEq)]
 struct MatchRow {
@@ -365,21 +368,71 @@ fn MatchList() -> impl IntoView {
             })
             .collect_view()
     });
-    // One effect for all the rows; its first run finds each showing what it was built with.
-    let effect = RenderEffect::new(move |_| {
+    // The rows catch up with what matches at once while the list is on screen or near it;
+    // below the fold (where it is while a broad search fills the lanes) they wait until the
+    // person scrolls towards them or stops typing, hidden meanwhile so they never show an
+    // earlier search's records. Filling 40 rows was about a sixth of a keystroke's work.
+    let area = NodeRef::<leptos::html::Div>::new();
+    let near = platform::near_viewport(area);
+    let printing = platform::printing();
+    let lagging = StoredValue::new(false);
+    let typed = StoredValue::new(0_u64);
+    let catch_up = move |ctx: &Ctx| {
         let empty = MatchRow::default();
-        rows.with(|now| {
-            built.update_value(|built| {
+        rows.try_with_untracked(|now| {
+            built.try_update_value(|built| {
                 for (slot, row) in built.iter_mut().enumerate() {
-                    row.follow(now.get(slot).unwrap_or(&empty), &ctx);
+                    row.follow(now.get(slot).unwrap_or(&empty), ctx);
                 }
             });
+        });
+        if lagging.try_get_value() == Some(true) {
+            lagging.set_value(false);
+            if let Some(el) = area.get_untracked() {
+                platform::set_attribute(&el, "data-lagging", None);
+            }
+        }
+    };
+    // One effect for all the rows; its first run finds each showing what it was built with.
+    let effect = RenderEffect::new(move |first: Option<()>| {
+        rows.track();
+        let shown = near.get() || printing.get();
+        if first.is_none() {
+            return;
+        }
+        if shown {
+            return catch_up(&ctx);
+        }
+        let behind = rows.with_untracked(|now| {
+            built.with_value(|built| {
+                built
+                    .iter()
+                    .enumerate()
+                    .any(|(slot, row)| now.get(slot).unwrap_or(&MatchRow::default()) != &row.shown)
+            })
+        });
+        if !behind {
+            return;
+        }
+        if !lagging.get_value() {
+            lagging.set_value(true);
+            if let Some(el) = area.get_untracked() {
+                platform::set_attribute(&el, "data-lagging", Some(""));
+            }
+        }
+        let mine = typed.get_value() + 1;
+        typed.set_value(mine);
+        let ctx = ctx.clone();
+        platform::after_ms(LIST_PAUSE_MS, move || {
+            if typed.try_get_value() == Some(mine) {
+                catch_up(&ctx);
+            }
         });
     });
     // A render effect lives as long as its value: the list's owner keeps it.
     StoredValue::new(effect);
     view! {
-        <div class="matches" hidden=move || !searched.get()>
+        <div class="matches" node_ref=area hidden=move || !searched.get()>
             <h3 class="match-title">"Matches"</h3>
             <ol class="match-list" on:pointerover=|ev| link_hover(&ev, true) on:pointerout=|ev| link_hover(&ev, false) on:focusin=|ev| link_hover(&ev, true) on:focusout=|ev| link_hover(&ev, false)>
                 {slots}

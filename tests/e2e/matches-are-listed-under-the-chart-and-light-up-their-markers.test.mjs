@@ -66,3 +66,57 @@ test("without a search or filter there is no match list, and it comes back with 
   assert.equal(await app.page.locator(`.timeline .lane-track [data-id="${id}"]`).count(), 1);
   assert.deepEqual(app.errors, []);
 });
+
+test("a match list far below the screen catches up when typing pauses and never shows an earlier search", async () => {
+  const app = await openApp(env);
+  const matches = app.page.locator(".matches");
+  // What a person could see of the list now: nothing while it lags, else the ids it names.
+  const seen = () =>
+    matches.evaluate((m) =>
+      getComputedStyle(m.querySelector(".match-list")).visibility === "hidden"
+        ? null
+        : [...m.querySelectorAll("li:not([hidden])")].map((li) => li.dataset.id),
+    );
+  // Types `text` and reads the list two frames later, in one go: well inside the pause the
+  // list waits for.
+  const typeAndLook = (text) =>
+    app.page.evaluate(async (text) => {
+      const box = document.getElementById("search-input");
+      box.value = text;
+      box.dispatchEvent(new Event("input", { bubbles: true }));
+      await new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
+      const m = document.querySelector(".matches");
+      return {
+        top: m.getBoundingClientRect().top / innerHeight,
+        lagging: m.hasAttribute("data-lagging"),
+        visibility: getComputedStyle(m.querySelector(".match-list")).visibility,
+      };
+    }, text);
+  const caughtUp = () => app.page.waitForFunction(() => !document.querySelector(".matches[data-lagging]"));
+
+  // A broad word fills the lanes and pushes the list far below the screen: its rows wait, and
+  // are not shown meanwhile.
+  const first = await typeAndLook("l");
+  assert.ok(first.top > 1.5, `the list starts ${first.top.toFixed(1)} screens down`);
+  assert.deepEqual([first.lagging, first.visibility], [true, "hidden"]);
+  // Once typing pauses, the rows are the new matches, shown.
+  await caughtUp();
+  const l = await seen();
+  assert.ok((await app.count()) > 40);
+  assert.equal(l.length, 40);
+  // The next letter: the rows naming l's matches are hidden until they catch up again.
+  const next = await typeAndLook("ly");
+  assert.deepEqual([next.lagging, next.visibility], [true, "hidden"]);
+  await caughtUp();
+  const ly = await seen();
+  assert.equal(ly.length, Math.min(await app.count(), 40));
+  assert.notDeepEqual(ly, l);
+  // Scrolled into view while lagging, the list catches up.
+  await typeAndLook("la");
+  await matches.evaluate((m) => m.scrollIntoView());
+  await caughtUp();
+  const la = await seen();
+  assert.equal(la.length, Math.min(await app.count(), 40));
+  assert.notDeepEqual(la, l);
+  assert.deepEqual(app.errors, []);
+});
