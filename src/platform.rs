@@ -489,11 +489,8 @@ pub fn near_viewport(element: NodeRef<leptos::html::Div>) -> ReadSignal<bool> {
     let (near, set_near) = signal(false);
     let on_change = Closure::<dyn FnMut(js_sys::Array)>::new(move |entries: js_sys::Array| {
         // The newest report is the last one.
-        if let Some(entry) = entries
-            .iter()
-            .last()
-            .and_then(|e| e.dyn_into::<web_sys::IntersectionObserverEntry>().ok())
-        {
+        if let Some(entry) = entries.iter().last() {
+            let entry: web_sys::IntersectionObserverEntry = entry.unchecked_into();
             let _ = set_near.try_set(entry.is_intersecting());
         }
     });
@@ -507,16 +504,14 @@ pub fn near_viewport(element: NodeRef<leptos::html::Div>) -> ReadSignal<bool> {
         set_near.set(true);
         return near;
     };
-    let watched = observer.clone();
+    // The callback lives as long as the observer, which the element keeps while it is
+    // observed: once the element is gone, both can be collected (the callback's few bytes on
+    // the Rust side stay).
+    on_change.forget();
     Effect::new(move |_| {
         if let Some(el) = element.get() {
-            watched.observe(&el);
+            observer.observe(&el);
         }
-    });
-    // Observer and callback are not `Send`: kept in the page's one thread.
-    let kept = StoredValue::new_local((observer, on_change));
-    on_cleanup(move || {
-        kept.try_with_value(|(observer, _)| observer.disconnect());
     });
     near
 }

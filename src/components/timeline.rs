@@ -379,14 +379,14 @@ fn MatchList() -> impl IntoView {
     let typed = StoredValue::new(0_u64);
     let catch_up = move |ctx: &Ctx| {
         let empty = MatchRow::default();
-        rows.try_with_untracked(|now| {
-            built.try_update_value(|built| {
+        rows.with_untracked(|now| {
+            built.update_value(|built| {
                 for (slot, row) in built.iter_mut().enumerate() {
                     row.follow(now.get(slot).unwrap_or(&empty), ctx);
                 }
             });
         });
-        if lagging.try_get_value() == Some(true) {
+        if lagging.get_value() {
             lagging.set_value(false);
             if let Some(el) = area.get_untracked() {
                 platform::set_attribute(&el, "data-lagging", None);
@@ -424,7 +424,8 @@ fn MatchList() -> impl IntoView {
         typed.set_value(mine);
         let ctx = ctx.clone();
         platform::after_ms(LIST_PAUSE_MS, move || {
-            if typed.try_get_value() == Some(mine) {
+            // Unless typing went on, or the list is gone (its values with it).
+            if !typed.is_disposed() && typed.get_value() == mine {
                 catch_up(&ctx);
             }
         });
