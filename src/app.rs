@@ -257,18 +257,21 @@ pub fn App() -> impl IntoView {
 #[derive(Clone, Copy)]
 struct Address {
     search: RwSignal<String>,
-    /// A replacement not yet written to the address bar, and which scheduling may write it.
-    pending: StoredValue<(Option<String>, u32)>,
+    /// A replacement not yet written to the address bar.
+    pending: StoredValue<Option<String>>,
+    /// Writes it once typing pauses.
+    pause: crate::platform::AfterPause,
 }
 
 impl Address {
     fn new() -> Self {
         let address = Self {
             search: RwSignal::new(crate::platform::location_search()),
-            pending: StoredValue::new((None, 0)),
+            pending: StoredValue::new(None),
+            pause: crate::platform::AfterPause::new(ADDRESS_DELAY_MS),
         };
         let _ = window_event_listener(leptos::ev::popstate, move |_| {
-            address.pending.update_value(|p| p.0 = None);
+            address.pending.set_value(None);
             address.search.set(crate::platform::location_search());
         });
         // Leaving right after typing still records what was typed in this page's history
@@ -287,17 +290,8 @@ impl Address {
                 crate::platform::write_address(&search, true);
             }
             History::Replace => {
-                let mut turn = 0;
-                self.pending.update_value(|p| {
-                    p.0 = Some(search.clone());
-                    p.1 = p.1.wrapping_add(1);
-                    turn = p.1;
-                });
-                crate::platform::after_ms(ADDRESS_DELAY_MS, move || {
-                    if self.pending.with_value(|p| p.1) == turn {
-                        self.flush();
-                    }
-                });
+                self.pending.set_value(Some(search.clone()));
+                self.pause.schedule(move || self.flush());
             }
         }
         if self.search.with_untracked(|s| *s != search) {
@@ -307,7 +301,7 @@ impl Address {
 
     /// Writes a pending replacement to the address bar.
     fn flush(self) {
-        if let Some(search) = self.pending.try_update_value(|p| p.0.take()).flatten() {
+        if let Some(search) = self.pending.try_update_value(Option::take).flatten() {
             crate::platform::write_address(&search, false);
         }
     }

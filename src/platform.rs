@@ -192,6 +192,34 @@ pub fn after_ms(ms: u32, f: impl FnOnce() + 'static) {
     gloo::timers::callback::Timeout::new(ms, f).forget();
 }
 
+/// Runs the latest of a burst of calls (a keystroke each) once they pause: each
+/// [`AfterPause::schedule`] replaces the one before it if it comes within `ms`.
+#[derive(Clone, Copy)]
+pub struct AfterPause {
+    turn: StoredValue<u32>,
+    ms: u32,
+}
+
+impl AfterPause {
+    pub fn new(ms: u32) -> Self {
+        Self {
+            turn: StoredValue::new(0),
+            ms,
+        }
+    }
+
+    /// Runs `f` in `ms` milliseconds unless this is scheduled again first, or its owner is gone.
+    pub fn schedule(self, f: impl FnOnce() + 'static) {
+        let turn = self.turn.get_value().wrapping_add(1);
+        self.turn.set_value(turn);
+        after_ms(self.ms, move || {
+            if self.turn.try_get_value() == Some(turn) {
+                f();
+            }
+        });
+    }
+}
+
 /// Milliseconds since the epoch, for spreading work over time.
 pub fn now_ms() -> f64 {
     js_sys::Date::now()

@@ -330,24 +330,28 @@ fn MatchList() -> impl IntoView {
     });
     let rows = {
         let catalog = ctx.catalog;
+        // Always one entry per row, empty past the matches.
         Memo::new(move |_| {
-            if !searched.get() {
-                return Vec::new();
+            let mut rows = Vec::with_capacity(MATCHES_LISTED);
+            if searched.get() {
+                let data = catalog.get();
+                listed.with(|(hits, _)| {
+                    rows.extend(
+                        hits.iter()
+                            .filter_map(|&i| data.dataset.studies.get(i as usize))
+                            .map(|study| MatchRow {
+                                id: study.id.clone(),
+                                date: study
+                                    .date
+                                    .map_or_else(|| "Undated".to_owned(), |d| d.human()),
+                                label: label_text(study),
+                                approach: study.approaches.first().map_or("other", |a| a.slug()),
+                            }),
+                    )
+                });
             }
-            let data = catalog.get();
-            listed.with(|(hits, _)| {
-                hits.iter()
-                    .filter_map(|&i| data.dataset.studies.get(i as usize))
-                    .map(|study| MatchRow {
-                        id: study.id.clone(),
-                        date: study
-                            .date
-                            .map_or_else(|| "Undated".to_owned(), |d| d.human()),
-                        label: label_text(study),
-                        approach: study.approaches.first().map_or("other", |a| a.slug()),
-                    })
-                    .collect::<Vec<_>>()
-            })
+            rows.resize_with(MATCHES_LISTED, MatchRow::default);
+            rows
         })
     };
     let more = move || {
@@ -358,14 +362,7 @@ fn MatchList() -> impl IntoView {
     let built = StoredValue::new(Vec::with_capacity(MATCHES_LISTED));
     let slots = rows.with_untracked(|now| {
         (0..MATCHES_LISTED)
-            .map(|slot| {
-                match_row(
-                    &ctx,
-                    built,
-                    slot,
-                    now.get(slot).cloned().unwrap_or_default(),
-                )
-            })
+            .map(|slot| match_row(&ctx, built, slot, now[slot].clone()))
             .collect_view()
     });
     // The rows catch up with what matches at once while the list is on screen or near it;
@@ -376,13 +373,12 @@ fn MatchList() -> impl IntoView {
     let near = platform::near_viewport(area);
     let printing = platform::printing();
     let lagging = StoredValue::new(false);
-    let typed = StoredValue::new(0_u64);
+    let pause = platform::AfterPause::new(LIST_PAUSE_MS);
     let catch_up = move |ctx: &Ctx| {
-        let empty = MatchRow::default();
         rows.with_untracked(|now| {
             built.update_value(|built| {
-                for (slot, row) in built.iter_mut().enumerate() {
-                    row.follow(now.get(slot).unwrap_or(&empty), ctx);
+                for (row, now) in built.iter_mut().zip(now) {
+                    row.follow(now, ctx);
                 }
             });
         });
@@ -404,12 +400,7 @@ fn MatchList() -> impl IntoView {
             return catch_up(&ctx);
         }
         let behind = rows.with_untracked(|now| {
-            built.with_value(|built| {
-                built
-                    .iter()
-                    .enumerate()
-                    .any(|(slot, row)| now.get(slot).unwrap_or(&MatchRow::default()) != &row.shown)
-            })
+            built.with_value(|built| built.iter().zip(now).any(|(row, now)| row.shown != *now))
         });
         if !behind {
             return;
@@ -420,15 +411,8 @@ fn MatchList() -> impl IntoView {
                 platform::set_attribute(&el, "data-lagging", Some(""));
             }
         }
-        let mine = typed.get_value() + 1;
-        typed.set_value(mine);
         let ctx = ctx.clone();
-        platform::after_ms(LIST_PAUSE_MS, move || {
-            // Unless typing went on, or the list is gone (its values with it).
-            if !typed.is_disposed() && typed.get_value() == mine {
-                catch_up(&ctx);
-            }
-        });
+        pause.schedule(move || catch_up(&ctx));
     });
     // A render effect lives as long as its value: the list's owner keeps it.
     StoredValue::new(effect);
